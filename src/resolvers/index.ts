@@ -1,0 +1,15 @@
+import { ConceptResolver } from './concept.resolver.js';
+import { MutationResolver } from './mutation.resolver.js';
+import { ConceptMentionResolver, PaperResolver, SimilarPaperResolver } from './paper.resolver.js';
+import { QueryResolver } from './query.resolver.js';
+import { RepositoryResolver } from './repository.resolver.js';
+
+export const resolvers = [
+  QueryResolver,
+  MutationResolver,
+  PaperResolver,
+  ConceptMentionResolver,
+  SimilarPaperResolver,
+  ConceptResolver,
+  RepositoryResolver,
+] as const;

@@ -1,0 +1,17 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RepositoryRecord } from '../model.js';
+import type { RequestContext } from '../server/context.js';
+import { Concept, Paper, Repository } from '../schema/index.js';
+
+@Resolver(() => Repository)
+export class RepositoryResolver {
+  @FieldResolver(() => [Paper])
+  papers(@Root() repo: RepositoryRecord, @Ctx() { api }: RequestContext) {
+    return api.repositoryPapers(repo);
+  }
+
+  @FieldResolver(() => [Concept], { description: "Concepts of the repository's papers, most shared first." })
+  concepts(@Root() repo: RepositoryRecord, @Ctx() { api }: RequestContext) {
+    return api.repositoryConcepts(repo);
+  }
+}
