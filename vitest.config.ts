@@ -10,8 +10,23 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['tests/**/*.test.ts'],
     testTimeout: 30_000,
-    hookTimeout: 120_000,
+    hookTimeout: 180_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/neo4j/**'] },
+      },
+      {
+        // Every file here talks to one real Neo4j database, so they run one at a time.
+        extends: true,
+        test: {
+          name: 'neo4j',
+          include: ['tests/neo4j/**/*.test.ts'],
+          globalSetup: ['tests/setup/neo4j-global.ts'],
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

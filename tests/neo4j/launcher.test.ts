@@ -3,7 +3,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 
 const uri = inject('neo4jUri');
 
-if (uri === null) {
+if (!uri) {
   it('runs without Neo4j only when it is not required', () => {
     expect(process.env.REQUIRE_NEO4J).not.toBe('1');
   });

@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (c:Concept {id: id})
+RETURN c.id AS id

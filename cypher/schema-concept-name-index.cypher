@@ -1,0 +1,1 @@
+CREATE INDEX concept_name IF NOT EXISTS FOR (c:Concept) ON (c.name)

@@ -1,0 +1,1 @@
+CREATE INDEX concept_paper_count IF NOT EXISTS FOR (c:Concept) ON (c.paperCount)

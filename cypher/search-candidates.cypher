@@ -1,0 +1,7 @@
+// Nodes holding at least one query token; $queries are Lucene queries of quoted tokens, OR'd.
+UNWIND $queries AS query
+CALL db.index.fulltext.queryNodes('kg_search', query) YIELD node
+WITH DISTINCT node
+RETURN CASE WHEN node:Concept THEN 'CONCEPT' WHEN node:Paper THEN 'PAPER' ELSE 'REPOSITORY' END AS kind,
+  node {.id, .title, .abstract, .url, .year, .source, .contentHash, .linksJson, .name, .acronym, .aliases,
+    .paperCount, .host, .owner} AS record

@@ -1,0 +1,191 @@
+/**
+ * Corpus consolidation: from per-paper candidates to the concept graph (concepts, mentions,
+ * co-occurrence and nesting relations). Pure and deterministic: papers are processed in id
+ * order and every output array is sorted, so the same papers in any order give identical output.
+ *
+ * Stages: acronym senses -> term statistics and concept selection -> linking (lexicon matcher
+ * over every paper) -> naming / ids / aliases -> mention confidence -> RELATED (NPMI) -> BROADER.
+ */
+import type { BroaderRecord, ConceptRecord, MentionRecord, RelatedRecord, Span } from '../../model.js';
+import { compareSpans, extractPaper, type PaperExtraction } from '../extract/index.js';
+import { broaderRecords } from './broader.js';
+import { linkPapers } from './link.js';
+import { aliasesOf, canonicalName, conceptId } from './naming.js';
+import { relatedRecords } from './related.js';
+import { mentionConfidence } from './scores.js';
+import { collectAcronyms, countTokens, selectDrafts, tooCommonAfterLinking, type Draft } from './terms.js';
+
+export { npmi } from './related.js';
+export { mentionConfidence } from './scores.js';
+export { conceptId, singularForm } from './naming.js';
+
+export interface ConceptGraph {
+  /** Sorted by id. */
+  concepts: ConceptRecord[];
+  /** Sorted by paper id, then concept id. */
+  mentions: MentionRecord[];
+  /** Sorted by source, then target; source < target. */
+  related: RelatedRecord[];
+  /** Sorted by narrower, then broader. */
+  broader: BroaderRecord[];
+}
+
+const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Per-concept accumulation after drafts with the same id are merged. */
+interface ConceptAcc {
+  id: string;
+  name: string;
+  drafts: Draft[];
+  acronyms: Map<string, number>;
+  surfaces: Map<string, number>;
+}
+
+/**
+ * Builds the concept graph of a corpus. `extractions` (keyed by paper id) avoids re-extracting
+ * papers whose extraction is cached; missing entries are extracted here.
+ */
+export function buildConceptGraph(
+  papers: ReadonlyArray<{ id: string; title: string; abstract: string }>,
+  extractions?: ReadonlyMap<string, PaperExtraction>,
+): ConceptGraph {
+  const sorted = uniqueById(papers);
+  const n = sorted.length;
+  const ex = sorted.map((p) => extractions?.get(p.id) ?? extractPaper(p));
+
+  const acronyms = collectAcronyms(ex);
+  const counts = countTokens(sorted);
+  const drafts = selectDrafts(ex, acronyms, counts.all, counts.lowerCase);
+  const { evidence, surfaces } = linkPapers(sorted, drafts, acronyms);
+  const isProperWord = (k: string): boolean =>
+    (counts.capitalisedInSentence.get(k) ?? 0) > 0 && (counts.lowerCase.get(k) ?? 0) === 0;
+
+  // Name every draft; drafts whose names give the same id are one concept.
+  const concepts = new Map<string, ConceptAcc>();
+  const conceptOfDraft: (ConceptAcc | undefined)[] = [];
+  drafts.forEach((d, i) => {
+    const draftSurfaces = surfaces[i] as Map<string, number>;
+    if (draftSurfaces.size === 0) {
+      conceptOfDraft.push(undefined);
+      return;
+    }
+    const name = canonicalName(d, draftSurfaces, isProperWord, (w) => counts.words.has(w));
+    const id = conceptId(name);
+    if (id.length === 0) {
+      conceptOfDraft.push(undefined);
+      return;
+    }
+    let acc = concepts.get(id);
+    if (!acc) {
+      acc = { id, name, drafts: [], acronyms: new Map(), surfaces: new Map() };
+      concepts.set(id, acc);
+    }
+    acc.drafts.push(d);
+    for (const [a, c] of d.acronyms) acc.acronyms.set(a, (acc.acronyms.get(a) ?? 0) + c);
+    for (const [s, c] of draftSurfaces) acc.surfaces.set(s, (acc.surfaces.get(s) ?? 0) + c);
+    conceptOfDraft.push(acc);
+  });
+
+  // Merge evidence per (paper, concept).
+  interface Link {
+    spans: Span[];
+    inTitle: boolean;
+    definedHere: boolean;
+    nestedOnly: boolean;
+  }
+  const links = new Map<string, Map<number, Link>>();
+  for (const e of evidence) {
+    const acc = conceptOfDraft[e.draft];
+    if (!acc) continue;
+    const perPaper = links.get(acc.id) ?? new Map<number, Link>();
+    const link = perPaper.get(e.paper);
+    if (!link) {
+      perPaper.set(e.paper, { spans: [...e.spans], inTitle: e.inTitle, definedHere: e.definedHere, nestedOnly: e.nestedOnly });
+    } else {
+      for (const s of e.spans) if (!link.spans.some((x) => compareSpans(x, s) === 0)) link.spans.push(s);
+      link.inTitle ||= e.inTitle;
+      link.definedHere ||= e.definedHere;
+      link.nestedOnly &&= e.nestedOnly;
+    }
+    links.set(acc.id, perPaper);
+  }
+
+  const conceptRecords: ConceptRecord[] = [];
+  const mentions: MentionRecord[] = [];
+  const df = new Map<string, number>();
+  const conceptTokens = new Map<string, readonly string[]>();
+  for (const acc of [...concepts.values()].sort(byId)) {
+    const perPaper = links.get(acc.id);
+    if (!perPaper || perPaper.size === 0) continue;
+    if (acc.drafts.every((d) => tooCommonAfterLinking(d, perPaper.size, n))) {
+      links.delete(acc.id);
+      continue;
+    }
+    const acronym = [...acc.acronyms.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? acronymOfKind(acc);
+    conceptRecords.push({
+      id: acc.id,
+      name: acc.name,
+      acronym,
+      aliases: aliasesOf(acc.name, acc.acronyms.keys(), acc.surfaces.keys()),
+      paperCount: perPaper.size,
+    });
+    df.set(acc.id, perPaper.size);
+    const wordDraft = acc.drafts.find((d) => d.kind !== 'acronym');
+    if (wordDraft) conceptTokens.set(acc.id, wordDraft.tokens);
+  }
+
+  const perPaperMentions: MentionRecord[][] = sorted.map(() => []);
+  for (const c of conceptRecords) {
+    const acc = concepts.get(c.id) as ConceptAcc;
+    const named = acc.drafts.every((d) => d.kind !== 'term');
+    const words = acc.name.split(/[\s\-‐‑–/]+/u).filter((w) => w.length > 0).length;
+    for (const [paper, link] of links.get(c.id) as Map<number, Link>) {
+      link.spans.sort(compareSpans);
+      (perPaperMentions[paper] as MentionRecord[]).push({
+        paperId: (sorted[paper] as { id: string }).id,
+        conceptId: c.id,
+        count: link.spans.length,
+        confidence: mentionConfidence({
+          inTitle: link.inTitle,
+          count: link.spans.length,
+          definedHere: link.definedHere,
+          words,
+          named,
+          nestedOnly: link.nestedOnly,
+          df: c.paperCount,
+          n,
+        }),
+        inTitle: link.inTitle,
+        spans: link.spans,
+      });
+    }
+  }
+  for (const list of perPaperMentions) {
+    list.sort((a, b) => (a.conceptId < b.conceptId ? -1 : a.conceptId > b.conceptId ? 1 : 0));
+    mentions.push(...list);
+  }
+
+  const ranked = perPaperMentions.map((list) =>
+    [...list].sort((a, b) => b.confidence - a.confidence || (a.conceptId < b.conceptId ? -1 : 1)).map((m) => m.conceptId),
+  );
+  const related = relatedRecords(ranked, df, n);
+  const broader = broaderRecords(conceptTokens);
+  return { concepts: conceptRecords, mentions, related, broader };
+}
+
+/** An acronym-only concept is its own acronym. */
+function acronymOfKind(acc: ConceptAcc): string | null {
+  const d = acc.drafts.find((x) => x.kind === 'acronym');
+  return d?.written ?? null;
+}
+
+/** Papers sorted by id; of several papers with one id, the first in (id, title, abstract) order wins. */
+function uniqueById<T extends { id: string; title: string; abstract: string }>(papers: ReadonlyArray<T>): T[] {
+  const sorted = [...papers].sort(
+    (a, b) =>
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) ||
+      (a.title < b.title ? -1 : a.title > b.title ? 1 : 0) ||
+      (a.abstract < b.abstract ? -1 : a.abstract > b.abstract ? 1 : 0),
+  );
+  return sorted.filter((p, i) => i === 0 || (sorted[i - 1] as T).id !== p.id);
+}

@@ -1,0 +1,40 @@
+/**
+ * Mention confidence: how central a concept is to a paper, in [0, 1].
+ *
+ *   confidence = 0.30 * inTitle
+ *              + 0.25 * min(1, ln(1 + count) / ln(6))      (saturates at 5 mentions)
+ *              + 0.15 * definedHere                         (the paper defines its acronym)
+ *              + 0.10 * specificity                         (multi-word terms, names, acronyms)
+ *              + 0.20 * idf                                 (rare in the corpus)
+ *   halved when every mention sits inside a longer matched concept ("recurrent network" inside
+ *   "bidirectional recurrent network"): the longer concept is what the paper is about.
+ *
+ * idf = ln((N + 1) / df) / ln(N + 1), which is 1 for a concept in one paper and 0 for one in all.
+ * Rounded to 4 decimals so equal inputs give byte-identical output.
+ */
+
+export interface ConfidenceInput {
+  inTitle: boolean;
+  count: number;
+  definedHere: boolean;
+  /** Words in the concept's name (1 for a single word). */
+  words: number;
+  /** Named system or acronym. */
+  named: boolean;
+  nestedOnly: boolean;
+  /** Papers linked to the concept. */
+  df: number;
+  /** Papers in the corpus. */
+  n: number;
+}
+
+export function mentionConfidence(x: ConfidenceInput): number {
+  const countScore = Math.min(1, Math.log(1 + x.count) / Math.log(6));
+  const specificity = x.named ? 1 : Math.min(1, (x.words - 1) / 2);
+  const idf = x.n <= 1 ? 1 : Math.max(0, Math.min(1, Math.log((x.n + 1) / Math.max(1, x.df)) / Math.log(x.n + 1)));
+  let score = 0.3 * (x.inTitle ? 1 : 0) + 0.25 * countScore + 0.15 * (x.definedHere ? 1 : 0) + 0.1 * specificity + 0.2 * idf;
+  if (x.nestedOnly) score *= 0.5;
+  return round4(Math.max(0, Math.min(1, score)));
+}
+
+export const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;

@@ -1,0 +1,372 @@
+/**
+ * Per-field term candidates: noun phrases chunked from compromise's part-of-speech tags,
+ * hyphenated technical terms, and named systems (CamelCase / code names, a title's "Name:" prefix,
+ * capitalised names in running text).
+ */
+import nlp from 'compromise';
+import type { Span } from '../../model.js';
+import { MAX_TERM_WORDS, isLeadingNoise } from './normalise.js';
+import { isAcronymLike } from './tokenize.js';
+import { DETERMINERS, FUNCTION_WORDS, PRONOUNS } from './words.js';
+
+export type CandidateSource = 'noun-phrase' | 'acronym-definition' | 'hyphenated' | 'named';
+
+/** One occurrence of a candidate term in a field. */
+export interface RawCandidate {
+  surface: string;
+  span: Span;
+  source: CandidateSource;
+}
+
+interface TermJson {
+  text: string;
+  pre: string;
+  post: string;
+  tags: string[];
+  offset: { start: number; length: number };
+}
+
+/**
+ * A word of the text: one compromise term, or several joined by hyphens without spaces
+ * ("multi-scale", "text-to-speech"). Tags are those of the last part, which carries the
+ * compound's part of speech.
+ */
+interface Unit {
+  text: string;
+  start: number;
+  end: number;
+  tags: ReadonlySet<string>;
+  /** Punctuation before the unit (an opening parenthesis or quote starts a new phrase). */
+  pre: string;
+  /** What follows the unit: a phrase continues only over plain whitespace. */
+  post: string;
+  sentenceStart: boolean;
+  hyphenated: boolean;
+}
+
+/** URLs, e-mail addresses, LaTeX commands and maths: blanked out (same length) before tagging. */
+const MASK = /https?:\/\/\S+|www\.\S+|\S+@\S+\.\w+|\$[^$]{0,200}\$|\\[a-zA-Z]+(?:\{[^}]*\})?|[{}\\]/g;
+
+/** Replaces markup and URLs by spaces so offsets stay valid and the tagger never sees them. */
+export function maskDebris(text: string): string {
+  return text.replace(MASK, (m) => ' '.repeat(m.length));
+}
+
+/**
+ * Titles are usually in Title Case, which makes every word look like a proper noun to the
+ * tagger. Words written with only their first letter capitalised are lower-cased for tagging;
+ * acronyms and CamelCase names keep their case. Same length, so offsets are unchanged.
+ */
+export function untitle(text: string): string {
+  const words = text.match(/[\p{L}][\p{L}'’]*/gu) ?? [];
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  if (words.length < 3 || capitalised < words.length * 0.6) return text;
+  return text.replace(/[\p{L}][\p{L}'’]*/gu, (w) => (/^\p{Lu}[\p{Ll}'’]*$/u.test(w) ? w.toLowerCase() : w));
+}
+
+function unitsOf(text: string): Unit[] {
+  const units: Unit[] = [];
+  const doc = nlp(text).json({ offset: true }) as { terms: TermJson[] }[];
+  let cursor = 0;
+  for (const sentence of doc) {
+    let first = true;
+    let open: Unit | null = null;
+    for (const term of sentence.terms) {
+      if (term.text.length === 0) continue; // the silent half of a contraction
+      let start = term.offset.start;
+      if (text.slice(start, start + term.text.length) !== term.text) {
+        // Offsets can drift after characters outside the BMP; find the term again nearby.
+        const found = text.indexOf(term.text, cursor);
+        if (found < 0 || found - cursor > 64) continue;
+        start = found;
+      }
+      const end = start + term.text.length;
+      cursor = end;
+      if (open && /^[-‐‑]$/u.test(open.post) && start === open.end + 1) {
+        open.text = text.slice(open.start, end);
+        open.end = end;
+        open.tags = new Set(term.tags);
+        open.post = term.post;
+        open.hyphenated = true;
+        continue;
+      }
+      open = {
+        text: term.text,
+        start,
+        end,
+        tags: new Set(term.tags),
+        pre: term.pre,
+        post: term.post,
+        sentenceStart: first,
+        hyphenated: term.text.includes('-'),
+      };
+      units.push(open);
+      first = false;
+    }
+  }
+  return units;
+}
+
+const lower = (u: Unit): string => u.text.toLowerCase();
+
+/**
+ * Reporting and result verbs of academic prose. The tagger often reads them as nouns after a
+ * plural subject ("experiments show that ..."); they are never a term's head.
+ */
+const REPORTING_VERBS: ReadonlySet<string> = new Set([
+  'show', 'shows', 'demonstrate', 'demonstrates', 'reveal', 'reveals', 'suggest', 'suggests',
+  'indicate', 'indicates', 'achieve', 'achieves', 'outperform', 'outperforms', 'improve',
+  'improves', 'enable', 'enables', 'yield', 'yields', 'confirm', 'confirms', 'highlight',
+  'highlights', 'verify', 'verifies', 'surpass', 'surpasses', 'exhibit', 'exhibits', 'remain',
+  'remains', 'require', 'requires', 'allow', 'allows', 'lead', 'leads', 'provide', 'provides',
+]);
+
+const isNounish = (u: Unit): boolean =>
+  !REPORTING_VERBS.has(lower(u)) &&
+  (u.tags.has('Noun') || u.tags.has('Acronym') || u.tags.has('ProperNoun')) &&
+  !u.tags.has('Pronoun') &&
+  !u.tags.has('Possessive') &&
+  !DETERMINERS.has(lower(u)) &&
+  !FUNCTION_WORDS.has(lower(u));
+
+/** Adjectives, and hyphenated compounds ending in a participle ("population-based", "user-defined"). */
+const isAdjectival = (u: Unit): boolean =>
+  (u.tags.has('Adjective') || u.tags.has('Comparable') || (u.hyphenated && (u.tags.has('PastTense') || u.tags.has('Participle')))) &&
+  !DETERMINERS.has(lower(u));
+
+/** A break in the phrase after this unit: any punctuation other than a plain space. */
+const breaksAfter = (u: Unit): boolean => u.post.trim().length > 0 || u.post.length === 0;
+const breaksBefore = (u: Unit): boolean => /[(["“'‘]/u.test(u.pre);
+
+/**
+ * Chunks units into maximal noun phrases: modifiers (adjectives, nouns, gerunds and participles
+ * used attributively, numbers inside a compound) followed by a noun head.
+ *
+ * The tagger's usual slips around "-s" words are corrected from the context: after a noun, an
+ * "-s" word followed directly by a determiner, adjective, pronoun or noun is a verb ("the model
+ * leverages an ...", "SVM employs a kernel ..."); otherwise it is a plural head even when tagged
+ * as a verb ("vector machines (...)", "decision trees such as ...").
+ */
+function nounPhrases(units: readonly Unit[]): Unit[][] {
+  const phrases: Unit[][] = [];
+  let current: Unit[] = [];
+  let afterSubject = false;
+  const flush = (): void => {
+    if (current.length > 0) phrases.push(current);
+    current = [];
+  };
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i] as Unit;
+    const before = units[i - 1];
+    const next = units[i + 1];
+    const nextInPhrase = next !== undefined && !breaksAfter(u) && !breaksBefore(next) ? next : undefined;
+    if (breaksBefore(u)) flush();
+    const prev = current[current.length - 1];
+    const word = lower(u);
+    if (u.tags.has('Possessive') || /['’]s$/u.test(u.text)) {
+      // The owner in "OpenAI's reward model" is not part of the term.
+      flush();
+      continue;
+    }
+    if (SUBJECT_PRONOUNS.has(word)) {
+      afterSubject = true;
+      flush();
+      continue;
+    }
+    if (DETERMINERS.has(word) || PRONOUNS.has(word) || FUNCTION_WORDS.has(word) || NAMING_VERBS.has(word)) {
+      flush();
+      continue;
+    }
+    if (afterSubject) {
+      // After "we" / "they" (and adverbs such as "first", "also") comes a verb, whatever the
+      // tagger says ("we first query ...").
+      afterSubject = !breaksAfter(u) && (u.tags.has('Adverb') || u.tags.has('Ordinal') || u.tags.has('Auxiliary'));
+      flush();
+      continue;
+    }
+    if (next && lower(next) === 'to' && !breaksAfter(u) && PREPOSITION_HEADS.has(word)) {
+      // "relative to", "due to", "compared to": a complex preposition, not a noun.
+      flush();
+      continue;
+    }
+    if (before && lower(before) === 'to' && !breaksAfter(before) && looksLikeInfinitive(u, nextInPhrase, next)) {
+      // "to prune the graph", "Learning to Rank:": an infinitive, whatever the tag.
+      flush();
+      continue;
+    }
+    let fits: boolean;
+    if (
+      /s$/.test(word) && !u.hyphenated && prev === undefined && nextInPhrase !== undefined &&
+      (u.tags.has('Plural') || u.tags.has('PresentTense')) && startsObject(nextInPhrase) &&
+      !(before && !breaksAfter(before) && (DETERMINERS.has(lower(before)) || isAdjectival(before) || POSSESSIVE_PRONOUNS.has(lower(before))))
+    ) {
+      // ", prunes redundant edges", "or beats strong baselines": a verb opening the
+      // predicate; a plural noun at the start of a phrase is rarely followed by its object.
+      fits = false;
+    } else if (/s$/.test(word) && !u.hyphenated && prev !== undefined && isNounish(prev) && (u.tags.has('Plural') || u.tags.has('PresentTense'))) {
+      fits = nextInPhrase === undefined || !startsObject(nextInPhrase);
+    } else if (isNounish(u) || isAdjectival(u)) {
+      fits = true;
+    } else if (u.tags.has('Gerund')) {
+      // "gradient boosting", "the learning rate"; a gerund opening a sentence or clause or
+      // taking an object is a verb ("Improving X ...", "without sacrificing quality").
+      // After a plural noun a gerund with a complement is a reduced relative clause ("systems
+      // running on GPUs"); elsewhere it heads a compound ("population-based training to ...").
+      const takesObject = nextInPhrase !== undefined && !isNounish(nextInPhrase) && startsObject(nextInPhrase);
+      const takesComplement = takesObject || (nextInPhrase !== undefined && FUNCTION_WORDS.has(lower(nextInPhrase)));
+      fits = prev !== undefined
+        ? !(takesObject || (takesComplement && prev.tags.has('Plural')))
+        : nextInPhrase !== undefined && isNounish(nextInPhrase) && before !== undefined && !breaksAfter(before) && isAttributiveContext(before);
+    } else if (u.tags.has('PastTense') || u.tags.has('Participle')) {
+      // "stacked encoders": attributive only when a noun follows and no subject precedes.
+      fits = nextInPhrase !== undefined && (isNounish(nextInPhrase) || isAdjectival(nextInPhrase)) &&
+        (prev === undefined
+          ? isAttributiveContext(before) || (before !== undefined && FUNCTION_WORDS.has(lower(before)) && !AUXILIARIES.has(lower(before)))
+          : isAdjectival(prev));
+    } else if (u.tags.has('Value') && u.hyphenated) {
+      fits = true;
+    } else {
+      fits = false;
+    }
+    if (!fits) {
+      flush();
+      continue;
+    }
+    current.push(u);
+    if (breaksAfter(u)) flush();
+  }
+  flush();
+  return phrases;
+}
+
+/** Words that form a complex preposition with a following "to". */
+const PREPOSITION_HEADS: ReadonlySet<string> = new Set(['relative', 'due', 'according', 'prior', 'compared', 'close', 'next', 'thanks', 'owing', 'up']);
+
+const POSSESSIVE_PRONOUNS: ReadonlySet<string> = new Set(['our', 'their', 'its', 'his', 'her', 'your', 'my']);
+
+/**
+ * After "to": a singular word that is not an acronym and is followed by an object, a
+ * conjunction or the end of the clause is a verb ("to prune the ...", "to Prune or ...").
+ * "to image classification" keeps its noun because a noun follows.
+ */
+function looksLikeInfinitive(u: Unit, nextInPhrase: Unit | undefined, next: Unit | undefined): boolean {
+  if (isAcronymLike(u.text) || /[^s]s$/i.test(u.text) || u.tags.has('ProperNoun') && !/^\p{Lu}\p{Ll}+$/u.test(u.text)) return false;
+  if (!u.tags.has('Verb') && !u.tags.has('Noun')) return false;
+  if (nextInPhrase === undefined) return true;
+  const w = lower(nextInPhrase);
+  return DETERMINERS.has(w) || PRONOUNS.has(w) || w === 'or' || w === 'and' || (next !== undefined && AUXILIARY_OR_PREP.has(w));
+}
+
+const AUXILIARY_OR_PREP: ReadonlySet<string> = new Set(['into', 'from', 'with', 'by', 'for', 'in', 'on', 'across', 'through']);
+
+/** Verbs that introduce a name ("a method called X"); what follows them is a new phrase. */
+const NAMING_VERBS: ReadonlySet<string> = new Set(['called', 'named', 'termed', 'dubbed', 'coined', 'so-called']);
+
+const AUXILIARIES: ReadonlySet<string> = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did',
+  'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would',
+]);
+
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['we', 'they', 'i', 'he', 'she']);
+
+/** A unit that can start the object of a verb: determiner, pronoun, adjective, noun, number. */
+function startsObject(u: Unit): boolean {
+  const w = lower(u);
+  return DETERMINERS.has(w) || PRONOUNS.has(w) || isAdjectival(u) || isNounish(u) || u.tags.has('Value') || u.tags.has('Adverb');
+}
+
+/** Before an attributive participle or gerund: a phrase start, determiner or adjective. */
+function isAttributiveContext(u: Unit | undefined): boolean {
+  if (!u || breaksAfter(u)) return true;
+  const w = lower(u);
+  return DETERMINERS.has(w) || POSSESSIVE_PRONOUNS.has(w) || isAdjectival(u);
+}
+
+/** Trims a phrase to a term: leading noise off, trailing non-nouns off, at most MAX_TERM_WORDS. */
+function trimPhrase(phrase: readonly Unit[]): Unit[] {
+  let start = 0;
+  let end = phrase.length;
+  while (start < end) {
+    const u = phrase[start] as Unit;
+    if (isLeadingNoise(u.text) || u.tags.has('Adverb') || (u.tags.has('Value') && !u.hyphenated)) start++;
+    else break;
+  }
+  while (end > start) {
+    const u = phrase[end - 1] as Unit;
+    if (isNounish(u) || u.tags.has('Gerund') || (u.tags.has('PresentTense') && end - 1 > start)) break;
+    end--;
+  }
+  return phrase.slice(Math.max(start, end - MAX_TERM_WORDS), end);
+}
+
+const CAMEL = /\p{Ll}\p{Lu}|\p{Lu}{2,}\p{Ll}|\p{L}\p{N}|\p{N}\p{L}/u;
+
+/** A unit that is written like a name: CamelCase, letters and digits mixed, or an acronym part. */
+function isNameLike(text: string): boolean {
+  const parts = text.split(/[-‐‑]/u);
+  const last = parts[parts.length - 1] ?? '';
+  // "GPU-based", "SVM-specific": an acronym with a lower-case suffix is a modifier, not a name.
+  if (parts.length > 1 && /^\p{Ll}/u.test(last)) return false;
+  // "2D", "70B", "R1": a number with a unit letter or two is not a name.
+  if (/\p{N}/u.test(text) && (text.match(/\p{L}/gu) ?? []).length < 3) return false;
+  // Names carry a capital somewhere: "4times" or "10x" are numbers glued to words.
+  if (!/\p{Lu}/u.test(text)) return false;
+  return CAMEL.test(text) || parts.some((p) => isAcronymLike(p) && p.length >= 2);
+}
+
+/** Extracts the raw candidate occurrences of one field. */
+export function fieldCandidates(text: string, field: Span['field']): RawCandidate[] {
+  const masked = maskDebris(text);
+  const tagged = field === 'title' ? untitle(masked) : masked;
+  const units = unitsOf(tagged);
+  const out: RawCandidate[] = [];
+  const span = (start: number, end: number): Span => ({ field, start, end });
+  const push = (start: number, end: number, source: CandidateSource): void => {
+    out.push({ surface: text.slice(start, end), span: span(start, end), source });
+  };
+
+  for (const phrase of nounPhrases(units)) {
+    const term = trimPhrase(phrase);
+    const first = term[0];
+    const last = term[term.length - 1];
+    if (!first || !last) continue;
+    const source: CandidateSource = term.length === 1 && first.hyphenated ? 'hyphenated' : 'noun-phrase';
+    push(first.start, last.end, source);
+  }
+
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i] as Unit;
+    const next = units[i + 1];
+    if (isNameLike(u.text) && !/^\p{N}+$/u.test(u.text)) {
+      // Bare acronyms are reported as acronym uses; only compound or CamelCase names are named here.
+      if (!isAcronymLike(u.text)) push(u.start, u.end, 'named');
+    } else if (
+      field === 'abstract' &&
+      !u.sentenceStart &&
+      !breaksBefore(u) &&
+      /^\p{Lu}\p{Ll}{2,}$/u.test(u.text) &&
+      (u.tags.has('ProperNoun') || u.tags.has('Noun')) &&
+      !u.tags.has('Adjective') &&
+      !(units[i - 1] && /[:.!?]\s*$/u.test(units[i - 1]?.post ?? '')) &&
+      !(next && !breaksAfter(u) && /^\p{Ll}/u.test(next.text) && isNounish(next)) &&
+      !(next && !breaksAfter(u) && /^\p{Lu}/u.test(next.text)) &&
+      !(units[i - 1] && !breaksAfter(units[i - 1] as Unit) && /^\p{Lu}/u.test(units[i - 1]?.text ?? ''))
+    ) {
+      // A lone capitalised noun in running text ("we introduce the Reformer") names a system.
+      push(u.start, u.end, 'named');
+    }
+  }
+
+  if (field === 'title') {
+    const colon = text.indexOf(':');
+    if (colon > 0) {
+      const prefix = text.slice(0, colon).trim();
+      const words = prefix.split(/\s+/);
+      if (prefix.length >= 2 && words.length <= 3 && !/[,;!?]/.test(prefix) && (words.length === 1 || words.some(isNameLike))) {
+        const start = text.indexOf(prefix);
+        push(start, start + prefix.length, 'named');
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,112 @@
+/**
+ * Per-paper concept candidate extraction: the "extract" stage of the ingest pipeline.
+ * Pure: same paper in, same extraction out; no I/O.
+ */
+import type { Span } from '../../model.js';
+import { findAcronymDefinitions, findAcronymUses, type AcronymDefinition } from './acronyms.js';
+import { fieldCandidates, type CandidateSource, type RawCandidate } from './candidates.js';
+import { keyOf, keyTokens, isConceptKey, termWords } from './normalise.js';
+
+export type { AcronymDefinition } from './acronyms.js';
+export type { CandidateSource } from './candidates.js';
+export { maskDebris } from './candidates.js';
+export { findAcronymDefinitions, findAcronymUses, matchLongForm } from './acronyms.js';
+export { normaliseTerm, termWords, keyTokens, isConceptKey, keyOf } from './normalise.js';
+export { singularise } from './inflect.js';
+export { isStopWord } from './words.js';
+export { wordTokens, tokenKey, isAcronymLike, acronymStem, type WordToken } from './tokenize.js';
+export { LexiconMatcher, type LexiconMatch } from './lexicon.js';
+
+/** A term found in one paper, with every place it occurs. */
+export interface Candidate {
+  /** The first occurrence as written (noise words such as "the", "novel" removed). */
+  surface: string;
+  /** Normalised form (see normaliseTerm); candidates of a paper are unique by key. */
+  key: string;
+  /** Every occurrence, sorted (title first, then by offset). */
+  spans: Span[];
+  /** The strongest evidence that this is a term: acronym-definition > named > hyphenated > noun-phrase. */
+  source: CandidateSource;
+}
+
+export interface PaperExtraction {
+  /** Sorted by key. */
+  candidates: Candidate[];
+  /** In text order, title first. */
+  definitions: AcronymDefinition[];
+  /** Every acronym-like token (plural "s" removed), in text order, title first. */
+  acronymUses: { acronym: string; span: Span }[];
+}
+
+const SOURCE_RANK: Record<CandidateSource, number> = {
+  'acronym-definition': 0,
+  named: 1,
+  hyphenated: 2,
+  'noun-phrase': 3,
+};
+
+/** Orders spans: title before abstract, then by start, then by end. */
+export function compareSpans(a: Span, b: Span): number {
+  if (a.field !== b.field) return a.field === 'title' ? -1 : 1;
+  return a.start - b.start || a.end - b.end;
+}
+
+/**
+ * The occurrence narrowed to what normalisation keeps ("the novel graph attention networks"
+ * -> "graph attention networks"), so spans point at the term itself; null if nothing is left.
+ */
+function trimmed(r: RawCandidate): RawCandidate | null {
+  const words = termWords(r.surface);
+  if (!words || words.length === 0) return null;
+  const first = words[0] ?? '';
+  const last = words[words.length - 1] ?? '';
+  const from = r.surface.indexOf(first);
+  const to = r.surface.lastIndexOf(last);
+  if (from < 0 || to < from) return null;
+  const end = to + last.length;
+  return { ...r, surface: r.surface.slice(from, end), span: { ...r.span, start: r.span.start + from, end: r.span.start + end } };
+}
+
+/**
+ * Extracts a paper's term candidates (noun phrases, acronym long forms, hyphenated terms,
+ * named systems), its acronym definitions and its acronym uses.
+ */
+export function extractPaper(paper: { title: string; abstract: string }): PaperExtraction {
+  const definitions: AcronymDefinition[] = [];
+  const acronymUses: { acronym: string; span: Span }[] = [];
+  const raw: RawCandidate[] = [];
+  for (const field of ['title', 'abstract'] as const) {
+    const text = paper[field];
+    const defs = findAcronymDefinitions(text, field);
+    definitions.push(...defs);
+    acronymUses.push(...findAcronymUses(text, field));
+    for (const d of defs) {
+      const start = text.indexOf(d.longForm, d.span.start);
+      raw.push({ surface: d.longForm, span: { field, start, end: start + d.longForm.length }, source: 'acronym-definition' });
+    }
+    raw.push(...fieldCandidates(text, field));
+  }
+
+  const byKey = new Map<string, Candidate>();
+  for (const occurrence of raw) {
+    const r = trimmed(occurrence);
+    if (!r) continue;
+    const tokens = keyTokens(termWords(r.surface) ?? []);
+    if (!isConceptKey(tokens)) continue;
+    const key = keyOf(tokens);
+    const existing = byKey.get(key);
+    if (!existing) {
+      byKey.set(key, { surface: r.surface, key, spans: [r.span], source: r.source });
+      continue;
+    }
+    if (!existing.spans.some((s) => compareSpans(s, r.span) === 0)) existing.spans.push(r.span);
+    if (SOURCE_RANK[r.source] < SOURCE_RANK[existing.source]) existing.source = r.source;
+  }
+  const candidates = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const c of candidates) {
+    c.spans.sort(compareSpans);
+    const first = c.spans[0];
+    if (first) c.surface = paper[first.field].slice(first.start, first.end);
+  }
+  return { candidates, definitions, acronymUses };
+}

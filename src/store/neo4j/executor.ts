@@ -1,0 +1,172 @@
+import neo4j, { isNode, isRelationship, Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { cypherLibrary, type CypherLibrary } from './cypher.js';
+
+/** Where the Neo4j store lives; the shape of `Config.neo4j`. */
+export interface Neo4jConnection {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
+
+/** Query parameters: plain JSON-like values. */
+export type Params = Record<string, unknown>;
+
+/** One result record as a plain object (nodes and relationships reduced to their properties). */
+export type Row = Record<string, unknown>;
+
+/**
+ * The database cannot be reached or used right now (server down, connection lost, database
+ * offline, credentials refused). The API answers it with SERVICE_UNAVAILABLE.
+ */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+  constructor(
+    message: string,
+    /** The driver's or server's error code. */
+    readonly code: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** A write broke a schema constraint (e.g. two nodes with one id), or a constraint could not be created. */
+export class StoreConstraintError extends Error {
+  override readonly name = 'StoreConstraintError';
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly query: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Any other error the server reported for a query; names the query file and keeps the server code. */
+export class StoreQueryError extends Error {
+  override readonly name = 'StoreQueryError';
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly query: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+const UNAVAILABLE_CODES: ReadonlyMap<string, string> = new Map([
+  [neo4j.error.SERVICE_UNAVAILABLE, 'the server cannot be reached'],
+  [neo4j.error.SESSION_EXPIRED, 'the connection was lost'],
+  ['Neo.TransientError.General.DatabaseUnavailable', 'the database is not available'],
+  ['Neo.ClientError.Database.DatabaseNotFound', 'the database does not exist'],
+  ['Neo.ClientError.Security.Unauthorized', 'the user name or password was refused'],
+  ['Neo.ClientError.Security.AuthenticationRateLimit', 'too many failed log-ins; the server refuses new ones for now'],
+  ['Neo.ClientError.Security.CredentialsExpired', 'the password has expired and must be changed'],
+]);
+
+const CONSTRAINT_CODES: ReadonlySet<string> = new Set([
+  'Neo.ClientError.Schema.ConstraintValidationFailed',
+  'Neo.DatabaseError.Schema.ConstraintCreationFailed',
+]);
+
+/**
+ * Maps a driver error to one of ours by its code (never by its message); other errors are returned unchanged.
+ * `where` says where it happened: a query name, or "ping".
+ */
+export function translateError(error: unknown, where: string, connection: Pick<Neo4jConnection, 'uri' | 'database'>): unknown {
+  if (!(error instanceof Neo4jError)) return error;
+  const code = error.code;
+  const unavailable = UNAVAILABLE_CODES.get(code);
+  if (unavailable !== undefined) {
+    return new StoreUnavailableError(
+      `Neo4j at ${connection.uri} (database "${connection.database}") is unavailable: ${unavailable} [${code}]`,
+      code,
+      { cause: error },
+    );
+  }
+  if (CONSTRAINT_CODES.has(code)) {
+    return new StoreConstraintError(`query "${where}" broke a schema constraint [${code}]: ${error.message}`, code, where, {
+      cause: error,
+    });
+  }
+  return new StoreQueryError(`query "${where}" failed [${code}]: ${error.message}`, code, where, { cause: error });
+}
+
+/**
+ * The one owner of Neo4j sessions. Runs a named query from `cypher/` in a managed read or write
+ * transaction on the configured database, closes the session whatever happens, returns plain
+ * objects and turns driver errors into ours.
+ *
+ * Note: the driver retries transaction functions on transient failures, so the functions here
+ * only run the query and read its records; nothing outside the transaction is touched.
+ */
+export class Executor {
+  private readonly driver: Driver;
+
+  constructor(
+    private readonly connection: Neo4jConnection,
+    private readonly cypher: CypherLibrary = cypherLibrary(),
+  ) {
+    this.driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
+      disableLosslessIntegers: true,
+    });
+  }
+
+  /** Runs query `name` in a read transaction. */
+  read<T extends object = Row>(name: string, params: Params = {}): Promise<T[]> {
+    return this.run<T>('READ', name, params);
+  }
+
+  /** Runs query `name` in a write transaction of its own. */
+  write<T extends object = Row>(name: string, params: Params = {}): Promise<T[]> {
+    return this.run<T>('WRITE', name, params);
+  }
+
+  /** Throws StoreUnavailableError unless the server answers for the configured database. */
+  async ping(): Promise<void> {
+    try {
+      await this.driver.verifyConnectivity({ database: this.connection.database });
+    } catch (error) {
+      throw translateError(error, 'ping', this.connection);
+    }
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  private async run<T>(mode: 'READ' | 'WRITE', name: string, params: Params): Promise<T[]> {
+    const text = this.cypher.get(name);
+    const session = this.driver.session({
+      database: this.connection.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const work = async (tx: ManagedTransaction) => {
+      const result = await tx.run(text, params);
+      return result.records.map((record) => toPlain(record.toObject()) as T);
+    };
+    try {
+      return mode === 'READ' ? await session.executeRead(work) : await session.executeWrite(work);
+    } catch (error) {
+      throw translateError(error, name, this.connection);
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+/** Driver values as plain JS: nodes and relationships become their property maps. */
+function toPlain(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (isNode(value) || isRelationship(value)) return toPlain(value.properties);
+  if (neo4j.isInt(value)) return value.toNumber();
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlain(v)]));
+  }
+  // Temporal and spatial values: the adapter stores none, so their ISO / WKT text is enough.
+  return String(value);
+}

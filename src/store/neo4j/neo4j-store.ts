@@ -1,0 +1,625 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  ConceptRecord,
+  GraphData,
+  MentionRecord,
+  PaperLink,
+  PaperRecord,
+  RepositoryRecord,
+  Span,
+} from '../../model.js';
+import {
+  compareEdges,
+  expandNeighbourhood,
+  rankByCount,
+  rankHits,
+  rankSimilar,
+  shortestPath,
+  type SimilarCandidate,
+  type WeightedNeighbour,
+} from '../algorithms.js';
+import type {
+  ConceptFilter,
+  ConceptOrder,
+  GraphEdge,
+  GraphNode,
+  GraphPath,
+  GraphStats,
+  GraphStore,
+  NeighbourhoodOptions,
+  Page,
+  PageRequest,
+  PaperFilter,
+  RelatedConcept,
+  ReplaceSummary,
+  SearchHit,
+  SimilarPaper,
+  Subgraph,
+} from '../graph-store.js';
+import { conceptIndexKeys } from '../lookup.js';
+import { parseSearchQuery, scoreConcept, scorePaper, scoreRepository, searchTokens } from '../search-scoring.js';
+import { Executor, type Neo4jConnection } from './executor.js';
+
+/** Schema statements run by init(), each in a transaction of its own, in this order. */
+const SCHEMA_QUERIES = [
+  'schema-paper-id-unique',
+  'schema-concept-id-unique',
+  'schema-repository-id-unique',
+  'schema-search-fulltext',
+  'schema-paper-year-index',
+  'schema-concept-paper-count-index',
+  'schema-concept-name-index',
+] as const;
+
+/** Seconds init() waits for new indexes to come online. */
+const INDEX_WAIT_SECONDS = 300;
+
+/** Rows per UNWIND batch: big enough to amortise round trips, small enough to keep transactions light. */
+const DEFAULT_BATCH_SIZE = 2000;
+
+/** Search tokens per Lucene query; Lucene refuses queries of more than 1024 clauses. */
+const SEARCH_TOKENS_PER_QUERY = 512;
+
+interface PaperRow {
+  id: string;
+  title: string;
+  abstract: string;
+  url: string | null;
+  year: number | null;
+  source: string;
+  contentHash: string;
+  linksJson: string | null;
+}
+
+interface ConceptRow {
+  id: string;
+  name: string;
+  acronym: string | null;
+  aliases: string[] | null;
+  paperCount: number;
+}
+
+type RepositoryRow = RepositoryRecord;
+
+interface PageRow<T> {
+  totalCount: number;
+  items: T[];
+}
+
+/**
+ * The production store: the graph in Neo4j, every query a file of `cypher/`, run through the
+ * {@link Executor}. Cypher fetches what a step needs (one batched query per hop); the shared
+ * functions of `algorithms.ts`, `search-scoring.ts` and `lookup.ts` rank it, so this adapter
+ * and the embedded one agree on every order and tie.
+ *
+ * Model: `(:Paper)`, `(:Concept)` (with `lookupKeys` for name lookup), `(:Repository)`,
+ * `MENTIONS`, `HAS_CODE`, `RELATED_TO` (stored once, source < target) and `BROADER`
+ * (narrower -> broader). Spans and links are JSON text properties. Every node also carries
+ * `searchText` (its search tokens, for the full-text index) and `gen` (the replacement that
+ * wrote it; relationships carry it too); concepts carry `lowerNames` for the name filter.
+ */
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+  private readonly db: Executor;
+  /** Serialises replacements made through this instance; each one sweeps whatever the others wrote. */
+  private replacing: Promise<unknown> = Promise.resolve();
+
+  /** Rows per write batch and per sweep batch. */
+  protected batchSize = DEFAULT_BATCH_SIZE;
+
+  constructor(config: Neo4jConnection) {
+    this.db = new Executor(config);
+  }
+
+  async init(): Promise<void> {
+    for (const name of SCHEMA_QUERIES) await this.db.write(name);
+    await this.db.read('schema-await-indexes', { timeoutSeconds: INDEX_WAIT_SECONDS });
+  }
+
+  async ping(): Promise<void> {
+    await this.db.ping();
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+
+  // ---- writes -------------------------------------------------------------------------
+
+  async allPapers(): Promise<PaperRecord[]> {
+    const rows = await this.db.read<{ paper: PaperRow }>('all-papers');
+    return rows.map((r) => toPaper(r.paper));
+  }
+
+  /**
+   * Upserts every node and relationship of `graph` in batches, each stamped with a fresh
+   * generation token, then deletes whatever of our labels and types carries another token.
+   *
+   * Note: every batch is its own transaction, so a run that dies midway leaves a mix of
+   * generations; the next run rewrites everything under its own token and its sweep removes
+   * the rest, so it ends exactly where an uninterrupted run would.
+   */
+  replaceGraph(graph: GraphData): Promise<ReplaceSummary> {
+    const run = this.replacing.then(() => this.writeGraph(graph));
+    this.replacing = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Called after every committed batch of a replacement with the number of batches so far.
+   * Throwing here stops the replacement where it is, as a crash would (the crash-safety tests do).
+   */
+  protected afterBatch(_batches: number): void {}
+
+  private async writeGraph(graph: GraphData): Promise<ReplaceSummary> {
+    checkGraph(graph);
+    const summary: ReplaceSummary = {
+      conceptsCreated: await this.countMissing('existing-concept-ids', graph.concepts),
+      repositoriesCreated: await this.countMissing('existing-repository-ids', graph.repositories),
+    };
+    const gen = randomUUID();
+    let batches = 0;
+    const upsert = async (name: string, rows: readonly object[]) => {
+      for (const chunk of chunks(rows, this.batchSize)) {
+        await this.db.write(name, { rows: chunk, gen });
+        this.afterBatch(++batches);
+      }
+    };
+    const sweep = async (name: string) => {
+      for (;;) {
+        const [row] = await this.db.write<{ deleted: number }>(name, { gen, limit: this.batchSize });
+        this.afterBatch(++batches);
+        if ((row?.deleted ?? 0) < this.batchSize) return;
+      }
+    };
+    // Nodes first: the relationship upserts MATCH their end points.
+    await upsert('upsert-papers', graph.papers.map(paperRow));
+    await upsert('upsert-concepts', graph.concepts.map(conceptRow));
+    await upsert('upsert-repositories', graph.repositories.map(repositoryRow));
+    await upsert('upsert-mentions', graph.mentions.map(mentionRow));
+    await upsert('upsert-has-code', graph.hasCode);
+    await upsert('upsert-related', graph.related);
+    await upsert('upsert-broader', graph.broader);
+    await sweep('delete-stale-relationships');
+    await sweep('delete-stale-nodes');
+    return summary;
+  }
+
+  /** How many of `records` have no node yet (the "created" counts of a replacement). */
+  private async countMissing(query: string, records: readonly { id: string }[]): Promise<number> {
+    const existing = new Set<string>();
+    for (const ids of chunks(unique(records.map((r) => r.id)), this.batchSize)) {
+      for (const row of await this.db.read<{ id: string }>(query, { ids })) existing.add(row.id);
+    }
+    return records.filter((r) => !existing.has(r.id)).length;
+  }
+
+  // ---- point and batch reads ----------------------------------------------------------
+
+  async papersByIds(ids: readonly string[]): Promise<(PaperRecord | null)[]> {
+    const rows = await this.db.read<{ paper: PaperRow }>('papers-by-ids', { ids: unique(ids) });
+    const byId = new Map(rows.map((r) => [r.paper.id, toPaper(r.paper)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async conceptsByIds(ids: readonly string[]): Promise<(ConceptRecord | null)[]> {
+    const rows = await this.db.read<{ concept: ConceptRow }>('concepts-by-ids', { ids: unique(ids) });
+    const byId = new Map(rows.map((r) => [r.concept.id, toConcept(r.concept)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async repositoriesByIds(ids: readonly string[]): Promise<(RepositoryRecord | null)[]> {
+    const rows = await this.db.read<{ repository: RepositoryRow }>('repositories-by-ids', { ids: unique(ids) });
+    const byId = new Map(rows.map((r) => [r.repository.id, toRepository(r.repository)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async conceptByLookupKeys(keys: readonly string[]): Promise<ConceptRecord | null> {
+    if (keys.length === 0) return null;
+    const [row] = await this.db.read<{ concept: ConceptRow }>('concept-by-lookup-keys', { keys: [...keys] });
+    return row ? toConcept(row.concept) : null;
+  }
+
+  async mentionsOfPapers(paperIds: readonly string[]): Promise<MentionRecord[][]> {
+    const rows = await this.db.read<{
+      key: string;
+      conceptId: string;
+      count: number;
+      confidence: number;
+      inTitle: boolean;
+      spansJson: string | null;
+    }>('mentions-of-papers', { ids: unique(paperIds) });
+    return align(paperIds, rows, (r) => ({
+      paperId: r.key,
+      conceptId: r.conceptId,
+      count: r.count,
+      confidence: r.confidence,
+      inTitle: r.inTitle,
+      spans: parseJson<Span[]>(r.spansJson, []),
+    }));
+  }
+
+  async repositoriesOfPapers(paperIds: readonly string[]): Promise<RepositoryRecord[][]> {
+    const rows = await this.db.read<{ key: string; repository: RepositoryRow }>('repositories-of-papers', {
+      ids: unique(paperIds),
+    });
+    return align(paperIds, rows, (r) => toRepository(r.repository));
+  }
+
+  async relatedOfConcepts(conceptIds: readonly string[], first: number): Promise<RelatedConcept[][]> {
+    const rows = await this.db.read<{ key: string; concept: ConceptRow; sharedPapers: number; weight: number }>(
+      'related-of-concepts',
+      { ids: unique(conceptIds) },
+    );
+    const lists = align(conceptIds, rows, (r) => ({
+      concept: toConcept(r.concept),
+      sharedPapers: r.sharedPapers,
+      weight: r.weight,
+    }));
+    return lists.map((list) => list.slice(0, first));
+  }
+
+  async broaderOfConcepts(conceptIds: readonly string[]): Promise<ConceptRecord[][]> {
+    const rows = await this.db.read<{ key: string; concept: ConceptRow }>('broader-of-concepts', { ids: unique(conceptIds) });
+    return align(conceptIds, rows, (r) => toConcept(r.concept));
+  }
+
+  async narrowerOfConcepts(conceptIds: readonly string[]): Promise<ConceptRecord[][]> {
+    const rows = await this.db.read<{ key: string; concept: ConceptRow }>('narrower-of-concepts', { ids: unique(conceptIds) });
+    return align(conceptIds, rows, (r) => toConcept(r.concept));
+  }
+
+  async repositoriesOfConcepts(conceptIds: readonly string[]): Promise<RepositoryRecord[][]> {
+    const rows = await this.db.read<{ key: string; repository: RepositoryRow }>('repositories-of-concepts', {
+      ids: unique(conceptIds),
+    });
+    return align(conceptIds, rows, (r) => toRepository(r.repository)).map(rankByCount);
+  }
+
+  async papersOfRepositories(repositoryIds: readonly string[]): Promise<PaperRecord[][]> {
+    const rows = await this.db.read<{ key: string; paper: PaperRow }>('papers-of-repositories', {
+      ids: unique(repositoryIds),
+    });
+    return align(repositoryIds, rows, (r) => toPaper(r.paper));
+  }
+
+  async conceptsOfRepositories(repositoryIds: readonly string[]): Promise<ConceptRecord[][]> {
+    const rows = await this.db.read<{ key: string; concept: ConceptRow }>('concepts-of-repositories', {
+      ids: unique(repositoryIds),
+    });
+    return align(repositoryIds, rows, (r) => toConcept(r.concept)).map(rankByCount);
+  }
+
+  // ---- lists ---------------------------------------------------------------------------
+
+  async listPapers(page: PageRequest, filter: PaperFilter): Promise<Page<PaperRecord>> {
+    const [row] = await this.db.read<PageRow<PaperRow>>('list-papers', {
+      ...pageParams(page),
+      conceptId: filter.conceptId ?? null,
+      hasCode: filter.hasCode ?? null,
+      year: filter.year ?? null,
+    });
+    return toPage(row, page, toPaper);
+  }
+
+  async listConcepts(page: PageRequest, filter: ConceptFilter, order: ConceptOrder): Promise<Page<ConceptRecord>> {
+    const query = order === 'NAME_ASC' ? 'list-concepts-by-name' : 'list-concepts-by-paper-count';
+    const [row] = await this.db.read<PageRow<ConceptRow>>(query, {
+      ...pageParams(page),
+      minPapers: filter.minPapers ?? null,
+      needle: filter.nameContains === undefined ? null : filter.nameContains.toLowerCase(),
+    });
+    return toPage(row, page, toConcept);
+  }
+
+  async listRepositories(page: PageRequest): Promise<Page<RepositoryRecord>> {
+    const [row] = await this.db.read<PageRow<RepositoryRow>>('list-repositories', pageParams(page));
+    return toPage(row, page, toRepository);
+  }
+
+  async papersOfConcept(conceptId: string, includeNarrower: boolean, page: PageRequest): Promise<Page<PaperRecord>> {
+    const query = includeNarrower ? 'papers-of-concept-with-narrower' : 'papers-of-concept';
+    const [row] = await this.db.read<PageRow<PaperRow>>(query, { ...pageParams(page), conceptId });
+    return toPage(row, page, toPaper);
+  }
+
+  // ---- traversal -----------------------------------------------------------------------
+
+  async neighbourhood(conceptId: string, options: NeighbourhoodOptions): Promise<Subgraph> {
+    const [center] = await this.conceptsByIds([conceptId]);
+    if (!center) return { nodes: [], edges: [] };
+    const included = await expandNeighbourhood(conceptId, options, async (ids) => {
+      const rows = await this.db.read<{ key: string; other: string; weight: number }>('related-neighbours', { ids });
+      return groupBy(rows, (r): WeightedNeighbour => ({ other: r.other, weight: r.weight }));
+    });
+    const [nodes, edgeRows] = await Promise.all([
+      this.conceptNodes(included),
+      this.db.read<{ kind: 'RELATED_TO' | 'BROADER'; source: string; target: string; weight: number | null }>(
+        'edges-among-concepts',
+        { ids: included },
+      ),
+    ]);
+    const edges: GraphEdge[] = [];
+    for (const e of edgeRows) {
+      if (e.kind === 'BROADER') {
+        edges.push({ source: e.source, target: e.target, kind: 'BROADER', weight: null });
+      } else if (e.source !== e.target && (e.weight ?? 0) >= options.minWeight) {
+        // RELATED_TO is undirected: drawn from the smaller id, whatever direction it was stored in.
+        const [source, target] = e.source < e.target ? [e.source, e.target] : [e.target, e.source];
+        edges.push({ source, target, kind: 'RELATED_TO', weight: e.weight });
+      }
+    }
+    edges.sort(compareEdges);
+    return { nodes, edges };
+  }
+
+  async path(fromConceptId: string, toConceptId: string, maxHops: number): Promise<GraphPath | null> {
+    const ends = await this.conceptsByIds([fromConceptId, toConceptId]);
+    if (ends.some((c) => c === null)) return null;
+    const ids = await shortestPath(fromConceptId, toConceptId, maxHops, async (frontier) => {
+      const rows = await this.db.read<{ key: string; others: string[] }>('concept-neighbours', { ids: frontier });
+      return new Map(rows.map((r) => [r.key, r.others]));
+    });
+    if (!ids) return null;
+    const pairs = ids.slice(1).map((b, i) => ({ a: ids[i]!, b }));
+    const [nodes, edgeRows] = await Promise.all([
+      this.conceptNodes(ids),
+      pairs.length === 0
+        ? Promise.resolve([])
+        : this.db.read<EdgeBetweenRow>('edges-between-pairs', { pairs }),
+    ]);
+    const edges = pairs.map(({ a, b }, i) => edgeBetween(a, b, edgeRows.filter((r) => r.index === i)));
+    return { hops: ids.length - 1, nodes, edges };
+  }
+
+  async similarPapers(paperId: string, first: number): Promise<SimilarPaper[]> {
+    const rows = await this.db.read<{
+      totalPapers: number;
+      paper: PaperRow;
+      shared: { conceptId: string; paperCount: number }[];
+    }>('similar-paper-candidates', { paperId });
+    if (rows.length === 0) return [];
+    const candidates: SimilarCandidate[] = rows.map((r) => ({ paper: toPaper(r.paper), shared: r.shared }));
+    return rankSimilar(candidates, rows[0]!.totalPapers, first);
+  }
+
+  /**
+   * Candidates come from the full-text index over each node's search tokens (any query token
+   * matches), which is exactly the set the scorers can give a score above zero; the shared
+   * scorers then rank them as the embedded store does.
+   */
+  async search(query: string, first: number): Promise<SearchHit[]> {
+    const q = parseSearchQuery(query);
+    if (q.tokens.length === 0) return [];
+    // Tokens are letters and digits only, so quoting each one is a complete escape.
+    const queries = chunks(q.tokens, SEARCH_TOKENS_PER_QUERY).map((tokens) => tokens.map((t) => `"${t}"`).join(' OR '));
+    const rows = await this.db.read<{ kind: SearchHit['kind']; record: PaperRow & ConceptRow & RepositoryRow }>(
+      'search-candidates',
+      { queries },
+    );
+    const hits: SearchHit[] = [];
+    for (const { kind, record } of rows) {
+      switch (kind) {
+        case 'CONCEPT': {
+          const concept = toConcept(record);
+          const score = scoreConcept(q, concept);
+          if (score > 0) hits.push({ kind, score, concept });
+          break;
+        }
+        case 'PAPER': {
+          const paper = toPaper(record);
+          const score = scorePaper(q, paper);
+          if (score > 0) hits.push({ kind, score, paper });
+          break;
+        }
+        case 'REPOSITORY': {
+          const repository = toRepository(record);
+          const score = scoreRepository(q, repository);
+          if (score > 0) hits.push({ kind, score, repository });
+          break;
+        }
+      }
+    }
+    return rankHits(hits, first);
+  }
+
+  async stats(): Promise<GraphStats> {
+    const [row] = await this.db.read<GraphStats>('stats');
+    if (!row) throw new Error('the stats query returned no row');
+    return { papers: row.papers, concepts: row.concepts, repositories: row.repositories, mentions: row.mentions };
+  }
+
+  // ---- helpers -------------------------------------------------------------------------
+
+  private async conceptNodes(ids: readonly string[]): Promise<GraphNode[]> {
+    const concepts = await this.conceptsByIds(ids);
+    return ids.map((id, i) => {
+      const concept = concepts[i];
+      if (!concept) throw new Error(`concept ${id} disappeared while its neighbourhood was read`);
+      return { id, kind: 'CONCEPT', label: concept.name };
+    });
+  }
+}
+
+interface EdgeBetweenRow {
+  index: number;
+  kind: 'RELATED_TO' | 'BROADER';
+  start: string;
+  weight: number | null;
+  sharedPapers: number | null;
+}
+
+/**
+ * The edge drawn between two adjacent concepts of a path: RELATED_TO when there is one
+ * (from the smaller id), else BROADER in its stored direction.
+ */
+function edgeBetween(a: string, b: string, rows: EdgeBetweenRow[]): GraphEdge {
+  // With a relationship stored both ways, the one a related list ranks first wins.
+  const related = rows
+    .filter((r) => r.kind === 'RELATED_TO')
+    .sort((x, y) => (y.weight ?? 0) - (x.weight ?? 0) || (y.sharedPapers ?? 0) - (x.sharedPapers ?? 0))[0];
+  if (related) {
+    const [source, target] = a < b ? [a, b] : [b, a];
+    return { source, target, kind: 'RELATED_TO', weight: related.weight };
+  }
+  if (!rows.some((r) => r.kind === 'BROADER')) throw new Error(`no edge between ${a} and ${b}`);
+  const aIsNarrower = rows.some((r) => r.kind === 'BROADER' && r.start === a);
+  return { source: aIsNarrower ? a : b, target: aIsNarrower ? b : a, kind: 'BROADER', weight: null };
+}
+
+/**
+ * Refuses a graph Neo4j cannot hold exactly: two nodes with one id, an edge to a node the graph
+ * lacks (the upsert would skip it silently), or the same edge twice (MERGE would fold them into one).
+ */
+function checkGraph(graph: GraphData): void {
+  const ids = (label: string, records: readonly { id: string }[]) => {
+    const set = new Set<string>();
+    for (const { id } of records) {
+      if (set.has(id)) throw new Error(`replaceGraph: two ${label} nodes have the id "${id}"`);
+      set.add(id);
+    }
+    return set;
+  };
+  const papers = ids('Paper', graph.papers);
+  const concepts = ids('Concept', graph.concepts);
+  const repositories = ids('Repository', graph.repositories);
+  const edges = <E>(type: string, list: readonly E[], ends: (e: E) => [string, Set<string>, string, Set<string>]) => {
+    const seen = new Set<string>();
+    for (const e of list) {
+      const [from, fromSet, to, toSet] = ends(e);
+      if (!fromSet.has(from) || !toSet.has(to)) {
+        throw new Error(`replaceGraph: ${type} edge ${from} -> ${to} refers to a node the graph does not contain`);
+      }
+      const key = JSON.stringify([from, to]);
+      if (seen.has(key)) throw new Error(`replaceGraph: ${type} edge ${from} -> ${to} appears twice`);
+      seen.add(key);
+    }
+  };
+  edges('MENTIONS', graph.mentions, (m) => [m.paperId, papers, m.conceptId, concepts]);
+  edges('HAS_CODE', graph.hasCode, (h) => [h.paperId, papers, h.repositoryId, repositories]);
+  edges('RELATED_TO', graph.related, (r) => [r.source, concepts, r.target, concepts]);
+  edges('BROADER', graph.broader, (b) => [b.narrower, concepts, b.broader, concepts]);
+}
+
+// ---- rows written ----------------------------------------------------------------------
+
+function paperRow(p: PaperRecord) {
+  return {
+    id: p.id,
+    title: p.title,
+    abstract: p.abstract,
+    url: p.url,
+    year: p.year,
+    source: p.source,
+    contentHash: p.contentHash,
+    linksJson: JSON.stringify(p.links),
+    searchText: unique([...searchTokens(p.title), ...searchTokens(p.abstract)]).join(' '),
+  };
+}
+
+function conceptRow(c: ConceptRecord) {
+  const names = [c.name, ...c.aliases];
+  return {
+    id: c.id,
+    name: c.name,
+    acronym: c.acronym,
+    aliases: c.aliases,
+    paperCount: c.paperCount,
+    lookupKeys: conceptIndexKeys(c),
+    // Lower-cased here, with the function the embedded store filters with, so nameContains agrees exactly.
+    lowerNames: names.map((n) => n.toLowerCase()),
+    // The lower-cased names' tokens too: an exact-name query is matched against the lower-cased name.
+    searchText: unique(names.flatMap((n) => [...searchTokens(n), ...searchTokens(n.toLowerCase())])).join(' '),
+  };
+}
+
+function mentionRow(m: MentionRecord) {
+  return {
+    paperId: m.paperId,
+    conceptId: m.conceptId,
+    count: m.count,
+    confidence: m.confidence,
+    inTitle: m.inTitle,
+    spansJson: JSON.stringify(m.spans),
+  };
+}
+
+function repositoryRow(r: RepositoryRecord) {
+  return {
+    id: r.id,
+    url: r.url,
+    host: r.host,
+    owner: r.owner,
+    name: r.name,
+    searchText: unique([r.id, r.owner, r.name, `${r.owner}/${r.name}`].flatMap(searchTokens)).join(' '),
+  };
+}
+
+// ---- rows read -------------------------------------------------------------------------
+
+function toPaper(row: PaperRow): PaperRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    abstract: row.abstract,
+    url: row.url ?? null,
+    year: row.year ?? null,
+    source: row.source,
+    contentHash: row.contentHash,
+    links: parseJson<PaperLink[]>(row.linksJson, []),
+  };
+}
+
+function toConcept(row: ConceptRow): ConceptRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    acronym: row.acronym ?? null,
+    aliases: row.aliases ?? [],
+    paperCount: row.paperCount,
+  };
+}
+
+function toRepository(row: RepositoryRow): RepositoryRecord {
+  return { id: row.id, url: row.url, host: row.host, owner: row.owner, name: row.name };
+}
+
+function parseJson<T>(text: string | null | undefined, fallback: T): T {
+  return text === null || text === undefined ? fallback : (JSON.parse(text) as T);
+}
+
+function pageParams(page: PageRequest) {
+  return { first: page.first, offset: page.offset };
+}
+
+function toPage<R, T>(row: PageRow<R> | undefined, page: PageRequest, map: (r: R) => T): Page<T> {
+  return { totalCount: row?.totalCount ?? 0, items: (row?.items ?? []).map(map), offset: page.offset };
+}
+
+// ---- small utilities -------------------------------------------------------------------
+
+/** Rows grouped by their `key`, in row order, as one list per requested key (empty when none). */
+function align<R extends { key: string }, T>(keys: readonly string[], rows: readonly R[], map: (row: R) => T): T[][] {
+  const groups = groupBy(rows, map);
+  return keys.map((k) => groups.get(k) ?? []);
+}
+
+function groupBy<R extends { key: string }, T>(rows: readonly R[], map: (row: R) => T): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = groups.get(row.key);
+    if (list) list.push(map(row));
+    else groups.set(row.key, [map(row)]);
+  }
+  return groups;
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,276 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildConceptGraph, npmi, type ConceptGraph } from '../../src/ingest/consolidate/index.js';
+import { extractPaper } from '../../src/ingest/extract/index.js';
+import type { ConceptRecord } from '../../src/model.js';
+
+const corpus = [
+  {
+    id: 'p1',
+    title: 'Selective State Space Models for Long Genomic Sequences',
+    abstract:
+      'Transformers struggle with sequences of millions of base pairs. We study state space models (SSMs) ' +
+      'with input-dependent gating and show that selective SSMs match attention quality on genomic ' +
+      'benchmarks. Our approach reduces memory use by an order of magnitude. Extensive experiments confirm the results.',
+  },
+  {
+    id: 'p2',
+    title: 'Hardware-Aware Scans for SSMs',
+    abstract:
+      'Recurrent scans make SSMs slow on accelerators. We propose a parallel associative scan that keeps the ' +
+      'hidden state in on-chip memory and speeds up training of SSMs by three times. The method is simple ' +
+      'and improves performance on language modelling benchmarks.',
+  },
+  {
+    id: 'p3',
+    title: 'Reward Shaping in Offline Reinforcement Learning',
+    abstract:
+      'Reinforcement learning (RL) from logged data suffers from distribution shift. We propose a reward ' +
+      'shaping approach for offline RL that penalises out-of-support actions. Experiments on locomotion ' +
+      'tasks show strong performance of our method against conservative Q-learning.',
+  },
+  {
+    id: 'p4',
+    title: 'Curiosity Bonuses for Exploration',
+    abstract:
+      'Exploration remains hard in reinforcement learning (RL) with sparse rewards. We add a curiosity bonus ' +
+      'computed by a learned dynamics model and show that RL agents visit more states. The approach works ' +
+      'with any policy gradient method.',
+  },
+  {
+    id: 'p5',
+    title: 'Slot Attention for Representation Learning',
+    abstract:
+      'Unsupervised representation learning (RL) of objects benefits from slot attention. We show that RL ' +
+      'with slots yields object-centric features that transfer to downstream tasks. Our results suggest a ' +
+      'new approach to scene understanding.',
+  },
+  {
+    id: 'p6',
+    title: 'Tuning RL Agents with Population-Based Training',
+    abstract:
+      'Hyperparameters of RL agents are brittle. We use population-based training to adapt learning rates of ' +
+      'RL agents online and report consistent gains across continuous control tasks.',
+  },
+  {
+    id: 'p7',
+    title: 'Graph Neural Network Pruning at Scale',
+    abstract:
+      'We prune message-passing layers of graph neural networks without accuracy loss. The pruned graph neural ' +
+      'networks run twice as fast on citation graphs. This paper shows extensive experiments.',
+  },
+  {
+    id: 'p8',
+    title: 'Sparse Graph Neural Networks for Molecules',
+    abstract:
+      'Graph neural networks (GNNs) predict molecular properties well but are expensive. A sparse graph neural ' +
+      'network keeps only chemically meaningful edges. Sparse GNNs match dense GNNs on property prediction.',
+  },
+];
+
+const graph = buildConceptGraph(corpus);
+const conceptById = new Map(graph.concepts.map((c) => [c.id, c]));
+const byAlias = (alias: string): ConceptRecord[] => graph.concepts.filter((c) => c.aliases.includes(alias));
+const papersOf = (id: string, g: ConceptGraph = graph): string[] =>
+  g.mentions.filter((m) => m.conceptId === id).map((m) => m.paperId);
+
+describe('buildConceptGraph: acronyms', () => {
+  it('merges an acronym with its long form and names the concept by the long form', () => {
+    const ssm = conceptById.get('state-space-model');
+    expect(ssm).toMatchObject({ name: 'state space model', acronym: 'SSM' });
+    expect(ssm!.aliases).toEqual(expect.arrayContaining(['SSM', 'SSMs', 'state space models', 'state space model']));
+    expect(ssm!.aliases).toEqual([...new Set(ssm!.aliases)].sort());
+    expect(graph.concepts.find((c) => c.name === 'SSM' || c.id === 'ssm')).toBeUndefined();
+  });
+
+  it('resolves a bare acronym in a paper that does not define it', () => {
+    expect(papersOf('state-space-model')).toEqual(['p1', 'p2']);
+    const p2 = graph.mentions.find((m) => m.paperId === 'p2' && m.conceptId === 'state-space-model')!;
+    expect(p2.inTitle).toBe(true);
+    expect(p2.count).toBe(3);
+  });
+
+  it('keeps conflicting definitions apart: own definition first, else the most frequent sense', () => {
+    const rl = conceptById.get('reinforcement-learning');
+    const repr = conceptById.get('representation-learning');
+    expect(rl?.acronym).toBe('RL');
+    expect(repr?.acronym).toBe('RL');
+    expect(byAlias('RL').map((c) => c.id).sort()).toEqual(['reinforcement-learning', 'representation-learning']);
+    // p5 defines RL as representation learning; p6 never defines it and gets the majority sense.
+    expect(papersOf('representation-learning')).toEqual(['p5']);
+    expect(papersOf('reinforcement-learning')).toEqual(['p3', 'p4', 'p6']);
+    const p5 = graph.mentions.find((m) => m.paperId === 'p5' && m.conceptId === 'representation-learning')!;
+    expect(p5.count).toBe(4);
+  });
+});
+
+describe('buildConceptGraph: acronym long-form variants', () => {
+  it('merges long forms of one acronym that differ only in inflection', () => {
+    const g = buildConceptGraph([
+      { id: 'a', title: 'Pruning Heads', abstract: 'We study grouped query attention (GQA) in decoders and prune GQA heads.' },
+      { id: 'b', title: 'Serving GQA', abstract: 'Group query attention (GQA) reduces memory traffic during decoding.' },
+      { id: 'c', title: 'Decoders', abstract: 'Models with grouped query attention (GQA) are common.' },
+    ]);
+    const gqa = g.concepts.filter((c) => c.acronym === 'GQA');
+    expect(gqa).toHaveLength(1);
+    expect(gqa[0]!.id).toBe('grouped-query-attention');
+    expect(gqa[0]!.aliases).toEqual(expect.arrayContaining(['GQA', 'Group query attention', 'grouped query attention']));
+    expect(g.mentions.filter((m) => m.conceptId === gqa[0]!.id).map((m) => m.paperId)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('buildConceptGraph: linking', () => {
+  it('finds a concept inside a longer term, plural- and case-insensitively', () => {
+    const gnn = conceptById.get('graph-neural-network');
+    expect(gnn?.acronym).toBe('GNN');
+    expect(papersOf('graph-neural-network')).toEqual(['p7', 'p8']);
+    const p7 = graph.mentions.find((m) => m.paperId === 'p7' && m.conceptId === 'graph-neural-network')!;
+    expect(p7.inTitle).toBe(true);
+    expect(p7.spans[0]).toEqual({ field: 'title', start: 0, end: 'Graph Neural Network'.length });
+    expect(gnn!.aliases).toEqual(expect.arrayContaining(['GNN', 'GNNs', 'Graph Neural Network', 'graph neural networks']));
+  });
+
+  it('gives every mention sorted spans inside its text and a confidence in [0, 1]', () => {
+    const text = new Map(corpus.map((p) => [p.id, p]));
+    for (const m of graph.mentions) {
+      expect(m.count).toBe(m.spans.length);
+      expect(m.confidence).toBeGreaterThanOrEqual(0);
+      expect(m.confidence).toBeLessThanOrEqual(1);
+      expect(m.inTitle).toBe(m.spans.some((s) => s.field === 'title'));
+      const paper = text.get(m.paperId)!;
+      for (const s of m.spans) {
+        expect(s.start).toBeLessThan(s.end);
+        expect(s.end).toBeLessThanOrEqual(paper[s.field].length);
+      }
+      const sorted = [...m.spans].sort((a, b) => (a.field === b.field ? a.start - b.start || a.end - b.end : a.field === 'title' ? -1 : 1));
+      expect(m.spans).toEqual(sorted);
+    }
+  });
+
+  it('counts papers per concept from its mentions', () => {
+    for (const c of graph.concepts) expect(c.paperCount).toBe(papersOf(c.id).length);
+  });
+
+  it('ranks the title concept of a paper above concepts it only mentions in passing', () => {
+    const p8 = graph.mentions.filter((m) => m.paperId === 'p8').sort((a, b) => b.confidence - a.confidence);
+    expect(['sparse-graph-neural-network', 'graph-neural-network']).toContain(p8[0]!.conceptId);
+  });
+});
+
+describe('buildConceptGraph: selection', () => {
+  it('rejects generic words and academic filler', () => {
+    const names = new Set(graph.concepts.map((c) => c.name.toLowerCase()));
+    for (const generic of ['approach', 'method', 'performance', 'experiment', 'extensive experiment', 'result', 'paper', 'task', 'we', 'this paper']) {
+      expect(names.has(generic), generic).toBe(false);
+    }
+  });
+
+  it('keeps multi-word terms and named systems', () => {
+    expect(conceptById.has('offline-reinforcement-learning')).toBe(true);
+    expect(conceptById.has('slot-attention')).toBe(true);
+    expect(conceptById.has('population-based-training')).toBe(true);
+  });
+
+  it('uses slugs of the canonical name as ids, and lower case for ordinary terms', () => {
+    for (const c of graph.concepts) {
+      expect(c.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+      expect(c.aliases).toContain(c.name);
+      if (c.acronym) expect(c.aliases).toContain(c.acronym);
+    }
+    expect(conceptById.get('population-based-training')?.name).toBe('population-based training');
+  });
+});
+
+describe('buildConceptGraph: relations', () => {
+  it('relates co-occurring concepts with positive NPMI in [0, 1], source < target', () => {
+    expect(graph.related.length).toBeGreaterThan(0);
+    for (const r of graph.related) {
+      expect(r.source < r.target).toBe(true);
+      expect(r.sharedPapers).toBeGreaterThanOrEqual(1);
+      expect(r.weight).toBeGreaterThanOrEqual(0);
+      expect(r.weight).toBeLessThanOrEqual(1);
+    }
+    const pair = graph.related.find((r) => r.source === 'graph-neural-network' && r.target === 'sparse-graph-neural-network');
+    expect(pair?.sharedPapers).toBe(1);
+  });
+
+  it('computes NPMI: 1 for always together, 0 for independence, clamped below', () => {
+    expect(npmi(5, 5, 5, 10)).toBeCloseTo(1);
+    expect(npmi(10, 10, 10, 10)).toBe(1);
+    expect(npmi(1, 2, 5, 10)).toBeCloseTo(0);
+    expect(npmi(1, 9, 9, 10)).toBe(0);
+  });
+
+  it('links a nested term to its longest broader concept only', () => {
+    expect(graph.broader).toContainEqual({ narrower: 'sparse-graph-neural-network', broader: 'graph-neural-network' });
+    expect(graph.broader).toContainEqual({ narrower: 'offline-reinforcement-learning', broader: 'reinforcement-learning' });
+    const narrower = graph.broader.map((b) => b.narrower);
+    expect(narrower).toEqual([...narrower].sort());
+    expect(new Set(narrower).size).toBe(narrower.length);
+  });
+});
+
+describe('buildConceptGraph: determinism', () => {
+  it('gives identical output for any input order and for cached extractions', () => {
+    const shuffled = [corpus[5], corpus[2], corpus[7], corpus[0], corpus[4], corpus[1], corpus[6], corpus[3]].map((p) => ({ ...p! }));
+    expect(buildConceptGraph(shuffled)).toEqual(graph);
+    const cache = new Map(corpus.map((p) => [p.id, extractPaper(p)]));
+    expect(buildConceptGraph(corpus, cache)).toEqual(graph);
+  });
+
+  it('sorts every array', () => {
+    const ids = graph.concepts.map((c) => c.id);
+    expect(ids).toEqual([...ids].sort());
+    const mentionKeys = graph.mentions.map((m) => `${m.paperId}\u0000${m.conceptId}`);
+    expect(mentionKeys).toEqual([...mentionKeys].sort());
+    const relatedKeys = graph.related.map((r) => `${r.source}\u0000${r.target}`);
+    expect(relatedKeys).toEqual([...relatedKeys].sort());
+  });
+
+  it('handles an empty corpus', () => {
+    expect(buildConceptGraph([])).toEqual({ concepts: [], mentions: [], related: [], broader: [] });
+  });
+});
+
+describe('buildConceptGraph on the bundled sample corpus', () => {
+  const path = fileURLToPath(new URL('../../data/trending-papers.txt', import.meta.url));
+  const lines = readFileSync(path, 'utf8').split(/\r?\n/).slice(2).filter((l) => l.trim().length > 0);
+  if (lines[0]?.startsWith('Subscribe')) lines[0] = lines[0].slice('Subscribe'.length);
+  const papers: { id: string; title: string; abstract: string }[] = [];
+  for (let i = 0; i + 1 < lines.length; i += 2) papers.push({ id: `sample-${i / 2}`, title: lines[i]!, abstract: lines[i + 1]! });
+  const sample = buildConceptGraph(papers);
+  const texts = new Map(papers.map((p) => [p.id, p]));
+
+  it('parses the sample into papers', () => {
+    expect(papers.length).toBeGreaterThan(100);
+  });
+
+  it('produces well-formed concepts without pronouns or stop words as names', () => {
+    expect(sample.concepts.length).toBeGreaterThan(50);
+    const banned = new Set(['we', 'it', 'they', 'this', 'that', 'the', 'a', 'an', 'of', 'and', 'our', 'these', 'approach', 'method', 'paper', 'results']);
+    for (const c of sample.concepts) {
+      expect(c.name.trim().length).toBeGreaterThan(0);
+      expect(c.id.length).toBeGreaterThan(0);
+      expect(banned.has(c.name.toLowerCase())).toBe(false);
+      expect(c.paperCount).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps spans inside their texts and confidences in [0, 1]', () => {
+    for (const m of sample.mentions) {
+      const paper = texts.get(m.paperId)!;
+      expect(m.confidence).toBeGreaterThanOrEqual(0);
+      expect(m.confidence).toBeLessThanOrEqual(1);
+      for (const s of m.spans) {
+        expect(s.start).toBeGreaterThanOrEqual(0);
+        expect(s.end).toBeLessThanOrEqual(paper[s.field].length);
+        expect(s.start).toBeLessThan(s.end);
+      }
+    }
+    for (const r of sample.related) {
+      expect(r.weight).toBeGreaterThanOrEqual(0);
+      expect(r.weight).toBeLessThanOrEqual(1);
+    }
+  });
+});
