@@ -8,6 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { IngestService } from '../ingest/ingest-service.js';
+import { StoreUnavailableError } from '../store/errors.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { createContext, type RequestContext } from './context.js';
 import { getSchema } from './schema.js';
@@ -101,6 +102,14 @@ function formatError(
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && EXPECTED_CODES.has(code)) return formatted;
   const cause = (error as { originalError?: unknown }).originalError ?? error;
+  if (cause instanceof StoreUnavailableError) {
+    log(`store unavailable in ${formatted.path?.join('.') ?? 'request'}: ${cause.message}`);
+    return {
+      message: 'The graph database is unavailable right now; try again shortly.',
+      path: formatted.path,
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    };
+  }
   log(`unexpected error in ${formatted.path?.join('.') ?? 'request'}: ${(cause as Error)?.stack ?? String(cause)}`);
   if (!mask) return formatted;
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

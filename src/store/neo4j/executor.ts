@@ -1,5 +1,8 @@
 import neo4j, { isNode, isRelationship, Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { cypherLibrary, type CypherLibrary } from './cypher.js';
+import { StoreUnavailableError } from '../errors.js';
+
+export { StoreUnavailableError };
 
 /** Where the Neo4j store lives; the shape of `Config.neo4j`. */
 export interface Neo4jConnection {
@@ -14,22 +17,6 @@ export type Params = Record<string, unknown>;
 
 /** One result record as a plain object (nodes and relationships reduced to their properties). */
 export type Row = Record<string, unknown>;
-
-/**
- * The database cannot be reached or used right now (server down, connection lost, database
- * offline, credentials refused). The API answers it with SERVICE_UNAVAILABLE.
- */
-export class StoreUnavailableError extends Error {
-  override readonly name = 'StoreUnavailableError';
-  constructor(
-    message: string,
-    /** The driver's or server's error code. */
-    readonly code: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
 
 /** A write broke a schema constraint (e.g. two nodes with one id), or a constraint could not be created. */
 export class StoreConstraintError extends Error {
