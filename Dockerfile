@@ -6,7 +6,6 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-COPY scripts ./scripts
 RUN npm run build
 
 # Runtime stage: production dependencies, compiled code, Cypher and the sample corpus; runs as a non-root user.
