@@ -2,6 +2,6 @@
 UNWIND range(0, size($keys) - 1) AS i
 MATCH (c:Concept)
 WHERE $keys[i] IN c.lookupKeys
-RETURN c {.id, .name, .acronym, .aliases, .paperCount} AS concept
+RETURN c {.id, .name, .acronym, .aliases, .paperCount, .rank, .community} AS concept
 ORDER BY i, c.paperCount DESC, c.id
 LIMIT 1

@@ -1,3 +1,3 @@
 UNWIND $ids AS id
 MATCH (c:Concept {id: id})
-RETURN c {.id, .name, .acronym, .aliases, .paperCount} AS concept
+RETURN c {.id, .name, .acronym, .aliases, .paperCount, .rank, .community} AS concept

@@ -1,4 +1,5 @@
-// One row per (citing paper, mentioned concept); the caller ranks them by count.
+// One row per (citing paper, mentioned concept), with the number of papers for the IDF; the caller ranks them.
+WITH COUNT { (:Paper) } AS totalPapers
 UNWIND $ids AS id
 MATCH (:Repository {id: id})<-[:HAS_CODE]-(:Paper)-[:MENTIONS]->(c:Concept)
-RETURN id AS key, c {.id, .name, .acronym, .aliases, .paperCount} AS concept
+RETURN id AS key, totalPapers, c {.id, .name, .acronym, .aliases, .paperCount, .rank, .community} AS concept

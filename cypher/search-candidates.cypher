@@ -1,7 +1,8 @@
-// Nodes holding at least one query token; $queries are Lucene queries of quoted tokens, OR'd.
+// Nodes holding at least one query token or a word it starts; $queries are Lucene queries of quoted
+// tokens and prefix terms, OR'd.
 UNWIND $queries AS query
 CALL db.index.fulltext.queryNodes('kg_search', query) YIELD node
 WITH DISTINCT node
 RETURN CASE WHEN node:Concept THEN 'CONCEPT' WHEN node:Paper THEN 'PAPER' ELSE 'REPOSITORY' END AS kind,
   node {.id, .title, .abstract, .url, .year, .source, .contentHash, .linksJson, .name, .acronym, .aliases,
-    .paperCount, .host, .owner} AS record
+    .paperCount, .rank, .community, .host, .owner} AS record

@@ -2,5 +2,6 @@ UNWIND $rows AS row
 MERGE (c:Concept {id: row.id})
 SET c = {
   id: row.id, name: row.name, acronym: row.acronym, aliases: row.aliases, paperCount: toInteger(row.paperCount),
-  lookupKeys: row.lookupKeys, lowerNames: row.lowerNames, searchText: row.searchText, gen: $gen
+  rank: row.rank, community: toInteger(row.community),
+  lookupKeys: row.lookupKeys, lowerNames: row.lowerNames, searchText: row.searchText, fuzzyText: row.fuzzyText, gen: $gen
 }

@@ -3,13 +3,17 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { ConfigError, loadConfig } from './config.js';
-import { IngestService, type IngestProgress } from './ingest/ingest-service.js';
+import { IngestService, IngestWriteError, type IngestProgress } from './ingest/ingest-service.js';
 import { InputError, type InputFormat } from './ingest/parse/index.js';
 import { readPaperFile } from './ingest/read-files.js';
 import type { PaperSource } from './ingest/build-graph.js';
-import { serve } from './server/bootstrap.js';
+import { serve, stopOnSignals } from './server/bootstrap.js';
+import { createLogger } from './server/logger.js';
+import { StoreUnavailableError } from './store/errors.js';
+import { SnapshotError } from './store/memory/snapshot.js';
 import { schemaSdl } from './server/schema.js';
 import { createStore } from './store/index.js';
+import { EXPORT_USAGE, exportCommand } from './commands/export.js';
 
 const USAGE = `Usage: kg <command> [options]
 
@@ -20,6 +24,9 @@ Commands:
                                          F: auto (default) | text | jsonl | arxiv
   stats                                  print node and edge counts as JSON
   schema                                 print the GraphQL schema (SDL)
+  eval FILE.jsonl... [--top N]           score concept extraction against a gold-annotated corpus
+  explain PAPER_ID                       list a stored paper's candidate terms and why each was kept or rejected
+${EXPORT_USAGE}
 
 The store is Neo4j when NEO4J_URI is set, else the embedded store in KG_DATA_DIR (default .kg/).`;
 
@@ -41,6 +48,13 @@ async function main(argv: string[]): Promise<number> {
     case 'schema':
       process.stdout.write(await schemaSdl());
       return 0;
+    case 'eval':
+      return (await import('./commands/eval.js')).runEval(rest);
+    case 'explain':
+      return (await import('./commands/explain.js')).runExplain(rest);
+    case 'export':
+    case 'import':
+      return exportCommand(command, rest, log);
     case undefined:
     case 'help':
     case '--help':
@@ -53,19 +67,10 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function runServe(): Promise<number> {
-  const served = await serve(loadConfig(), log);
-  const shutdown = (signal: string) => {
-    log(`${signal}: shutting down`);
-    served.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log(`shutdown failed: ${(error as Error).message}`);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  const config = loadConfig();
+  // JSON lines on stderr, one per event, with the request id of the request being served.
+  const served = await serve(config, createLogger(config.logLevel));
+  stopOnSignals(served, { hardLimitMs: config.shutdownGraceMs + 15_000 });
   return new Promise<number>(() => {});
 }
 
@@ -90,8 +95,10 @@ async function runIngest(args: string[]): Promise<number> {
   const store = await createStore(loadConfig());
   try {
     await store.init();
+    // verify: a run killed midway leaves papers that look unchanged; the re-run finds and completes it.
     const report = await new IngestService(store).ingest(papers, {
       dryRun: values['dry-run'],
+      verify: true,
       onProgress: progressPrinter(),
     });
     const { writtenPaperIds: _ids, ...summary } = report;
@@ -146,8 +153,15 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof InputError || error instanceof ConfigError) log(`error: ${error.message}`);
-    else if (error instanceof UsageError) log(`error: ${error.message}\n\n${USAGE}`);
+    if (
+      error instanceof InputError ||
+      error instanceof ConfigError ||
+      error instanceof SnapshotError ||
+      error instanceof StoreUnavailableError ||
+      error instanceof IngestWriteError
+    ) {
+      log(`error: ${error.message}`);
+    } else if (error instanceof UsageError) log(`error: ${error.message}\n\n${USAGE}`);
     else log(`error: ${(error as Error)?.stack ?? String(error)}`);
     process.exitCode = error instanceof UsageError ? 2 : 1;
   },

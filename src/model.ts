@@ -41,6 +41,13 @@ export interface ConceptRecord {
   /** Every surface form seen, including the name and the acronym. Sorted, unique. */
   aliases: string[];
   paperCount: number;
+  /**
+   * Weighted PageRank over the RELATED_TO graph (all concepts' ranks sum to 1); set by every
+   * ingest, absent in graphs built before ranking existed.
+   */
+  rank?: number;
+  /** Louvain community over the RELATED_TO graph: 1 is the largest cluster, then 2, ... */
+  community?: number;
 }
 
 export interface RepositoryRecord {

@@ -1,3 +1,4 @@
+import { withRanking } from '../graph/ranking.js';
 import type { GraphData, HasCodeRecord, PaperLink, PaperRecord, RepositoryRecord } from '../model.js';
 import { buildConceptGraph } from './consolidate/index.js';
 import type { PaperExtraction } from './extract/index.js';
@@ -8,7 +9,8 @@ export type PaperSource = Omit<PaperRecord, 'links'>;
 
 /**
  * Derives the whole graph from the papers: links and repositories per paper, then the
- * corpus-level concept graph. Pure and deterministic (output order does not depend on input order).
+ * corpus-level concept graph, ranked and clustered (`withRanking`). Pure and deterministic
+ * (output order does not depend on input order).
  */
 export function buildGraph(papers: readonly PaperSource[], extractions?: ReadonlyMap<string, PaperExtraction>): GraphData {
   const sorted = [...papers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -29,7 +31,8 @@ export function buildGraph(papers: readonly PaperSource[], extractions?: Readonl
     return { ...paper, links };
   });
   const concepts = buildConceptGraph(sorted, extractions);
-  return {
+  // Rank and cluster the concept graph here, once, so every store serves the same numbers.
+  return withRanking({
     papers: records,
     concepts: concepts.concepts,
     repositories: [...repositories.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
@@ -37,5 +40,5 @@ export function buildGraph(papers: readonly PaperSource[], extractions?: Readonl
     hasCode,
     related: concepts.related,
     broader: concepts.broader,
-  };
+  });
 }

@@ -1,3 +1,7 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { isDeepStrictEqual } from 'node:util';
+import type { GraphData } from '../model.js';
+import { canonicalGraph } from '../store/canonical.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { buildGraph, type PaperSource } from './build-graph.js';
 import { extractPaper, type PaperExtraction } from './extract/index.js';
@@ -10,6 +14,11 @@ export interface IngestReport {
   repositoriesCreated: number;
   /** Ids of the papers added or updated, in input order. */
   writtenPaperIds: string[];
+  /**
+   * True when no paper changed but the stored graph was not the one the papers give (a write
+   * that died midway, in this process or another) and was written again.
+   */
+  repaired?: boolean;
 }
 
 export type IngestProgress =
@@ -19,22 +28,71 @@ export type IngestProgress =
 export interface IngestOptions {
   dryRun?: boolean;
   onProgress?: (event: IngestProgress) => void;
+  /**
+   * When no paper changed, rebuild the graph anyway and compare it with the stored one, writing
+   * it when they differ. Finds a store left half-written by a process that was killed; costs
+   * one extraction of every paper. The `ingest` command sets it.
+   */
+  verify?: boolean;
 }
+
+/** Extraction hands the event loop back this often, so a server keeps answering during an ingest. */
+const EXTRACT_SLICE_MS = 20;
 
 /**
  * Upserts papers and rebuilds the derived graph (concepts, co-occurrence, hierarchy) so it
  * stays consistent with the whole corpus. Unchanged papers (same content hash) are reported
  * as such and, when nothing changed, the store is not written at all.
  *
+ * Ingests and deletions run one at a time, in the order they were asked for: each reads the
+ * stored papers, merges its own and writes the result, so two concurrent calls never lose
+ * each other's papers.
+ *
  * Note: per-paper extraction results are cached by content hash, so re-ingesting only pays
- * for the papers that are new or changed.
+ * for the papers that are new or changed; after every rebuild the cache keeps only the
+ * current papers' entries.
  */
 export class IngestService {
   private readonly cache = new Map<string, PaperExtraction>();
+  private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * A write of this instance failed midway: the store may hold part of it, so the next ingest
+   * writes the whole graph again even when no paper changed.
+   */
+  private incomplete = false;
 
   constructor(private readonly store: GraphStore) {}
 
-  async ingest(papers: readonly PaperSource[], options: IngestOptions = {}): Promise<IngestReport> {
+  ingest(papers: readonly PaperSource[], options: IngestOptions = {}): Promise<IngestReport> {
+    return this.exclusive(() => this.ingestNow(papers, options));
+  }
+
+  /** Removes a paper and the concepts only it mentioned; false when there was no such paper. */
+  deletePaper(id: string): Promise<boolean> {
+    return this.exclusive(async () => {
+      const papers = await this.store.allPapers();
+      if (!papers.some((p) => p.id === id)) return false;
+      await this.write(await this.build(papers.filter((p) => p.id !== id).map(withoutLinks), {}), {});
+      return true;
+    });
+  }
+
+  /** Resolves once every ingest and deletion asked for so far has finished (for shutdown). */
+  async idle(): Promise<void> {
+    let last: Promise<unknown>;
+    do {
+      last = this.queue;
+      await last.catch(() => undefined);
+    } while (last !== this.queue);
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async ingestNow(papers: readonly PaperSource[], options: IngestOptions): Promise<IngestReport> {
     const seen = new Set<string>();
     for (const p of papers) {
       if (seen.has(p.id)) throw new DuplicatePaperError(p.id);
@@ -49,7 +107,7 @@ export class IngestService {
       repositoriesCreated: 0,
       writtenPaperIds: [],
     };
-    const merged = new Map<string, PaperSource>([...existing].map(([id, { links: _links, ...p }]) => [id, p]));
+    const merged = new Map<string, PaperSource>([...existing].map(([id, p]) => [id, withoutLinks(p)]));
     for (const paper of papers) {
       const old = existing.get(paper.id);
       if (old && old.contentHash === paper.contentHash) {
@@ -61,29 +119,26 @@ export class IngestService {
       report.writtenPaperIds.push(paper.id);
       merged.set(paper.id, paper);
     }
-    if (report.writtenPaperIds.length === 0) return report;
+    const changed = report.writtenPaperIds.length > 0;
+    if (!changed && !this.incomplete && !options.verify) return report;
 
-    const summary = await this.rebuild([...merged.values()], options);
+    const graph = await this.build([...merged.values()], options);
+    if (!changed) {
+      if (!this.incomplete && sameGraph(await this.store.exportGraph(), graph)) return report;
+      report.repaired = true;
+    }
+    const summary = await this.write(graph, options);
     report.conceptsCreated = summary.conceptsCreated;
     report.repositoriesCreated = summary.repositoriesCreated;
     return report;
   }
 
-  /** Removes a paper and the concepts only it mentioned; false when there was no such paper. */
-  async deletePaper(id: string): Promise<boolean> {
-    const papers = await this.store.allPapers();
-    if (!papers.some((p) => p.id === id)) return false;
-    await this.rebuild(
-      papers.filter((p) => p.id !== id).map(({ links: _links, ...p }) => p),
-      {},
-    );
-    return true;
-  }
-
-  private async rebuild(papers: PaperSource[], options: IngestOptions) {
+  /** Extracts every paper (from the cache when unchanged) and derives the graph. */
+  private async build(papers: PaperSource[], options: IngestOptions): Promise<GraphData> {
     const extractions = new Map<string, PaperExtraction>();
     const report = throttle(options.onProgress);
-    papers.forEach((paper, i) => {
+    let slice = performance.now();
+    for (const [i, paper] of papers.entries()) {
       let extraction = this.cache.get(paper.contentHash);
       if (!extraction) {
         extraction = extractPaper(paper);
@@ -91,8 +146,18 @@ export class IngestService {
       }
       extractions.set(paper.id, extraction);
       report({ stage: 'extract', done: i + 1, total: papers.length });
-    });
-    const graph = buildGraph(papers, extractions);
+      if (performance.now() - slice > EXTRACT_SLICE_MS) {
+        await yieldToEventLoop();
+        slice = performance.now();
+      }
+    }
+    const current = new Set(papers.map((p) => p.contentHash));
+    for (const hash of this.cache.keys()) if (!current.has(hash)) this.cache.delete(hash);
+    return buildGraph(papers, extractions);
+  }
+
+  /** Writes the graph (or, on a dry run, counts what it would create). */
+  private async write(graph: GraphData, options: IngestOptions) {
     if (options.dryRun) {
       const [concepts, repos] = await Promise.all([
         this.store.conceptsByIds(graph.concepts.map((c) => c.id)),
@@ -104,8 +169,30 @@ export class IngestService {
       };
     }
     options.onProgress?.({ stage: 'write', papers: graph.papers.length });
-    return this.store.replaceGraph(graph);
+    try {
+      const summary = await this.store.replaceGraph(graph);
+      this.incomplete = false;
+      return summary;
+    } catch (error) {
+      this.incomplete = true;
+      throw new IngestWriteError(graph.papers.length, error);
+    }
   }
+
+  /** Entries in the extraction cache (bounded by the number of stored papers). */
+  get cachedExtractions(): number {
+    return this.cache.size;
+  }
+}
+
+/** Whether two graphs hold the same records, whatever their order or key order. */
+function sameGraph(a: GraphData, b: GraphData): boolean {
+  const plain = (g: GraphData) => JSON.parse(JSON.stringify(canonicalGraph(g))) as unknown;
+  return isDeepStrictEqual(plain(a), plain(b));
+}
+
+function withoutLinks({ links: _links, ...paper }: PaperSource & { links?: unknown }): PaperSource {
+  return paper;
 }
 
 /** Two inputs of one ingest resolve to the same paper id. */
@@ -113,6 +200,21 @@ export class DuplicatePaperError extends Error {
   override readonly name = 'DuplicatePaperError';
   constructor(readonly paperId: string) {
     super(`two papers in one ingest have the id "${paperId}"`);
+  }
+}
+
+/**
+ * Writing an ingest's graph failed. None of its papers count as written: the store holds the
+ * previous graph (embedded store) or a mix the next ingest replaces whole (Neo4j), and running
+ * the same ingest again completes it without duplicates.
+ */
+export class IngestWriteError extends Error {
+  override readonly name = 'IngestWriteError';
+  readonly writtenPaperIds: readonly string[] = [];
+  constructor(papers: number, cause: unknown) {
+    super(`writing the graph of ${papers} papers failed, nothing of it is committed; run the same ingest again: ${(cause as Error)?.message ?? String(cause)}`, {
+      cause,
+    });
   }
 }
 

@@ -14,6 +14,19 @@ export interface PaperInput {
 
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/-]*$/;
+/** Control characters other than whitespace (tab, line and form feeds, carriage return). */
+const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/;
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether `value` is valid Unicode text: no unpaired surrogate (which has no UTF-8 form). */
+export function isWellFormedText(value: string): boolean {
+  return !UNPAIRED_SURROGATE.test(value);
+}
+
+/** Whether `value` holds a control character other than whitespace. */
+export function hasControlCharacters(value: string): boolean {
+  return CONTROL.test(value);
+}
 
 /**
  * Checks one input paper; returns the problems found as "field: rule" strings (empty when valid),
@@ -34,6 +47,12 @@ export function paperInputProblems(input: PaperInput): string[] {
   }
   if (input.url != null) {
     if (input.url.length > L.maxUrlLength || !isHttpUrl(input.url)) problems.push('url: must be an http(s) URL');
+  }
+  for (const field of ['title', 'abstract', 'id', 'url'] as const) {
+    const value = input[field];
+    if (typeof value !== 'string') continue;
+    if (!isWellFormedText(value)) problems.push(`${field}: must be valid Unicode text (it holds an unpaired surrogate)`);
+    else if (hasControlCharacters(value)) problems.push(`${field}: must not hold control characters`);
   }
   if (input.year != null && (!Number.isInteger(input.year) || input.year < L.minYear || input.year > L.maxYear)) {
     problems.push(`year: must be an integer from ${L.minYear} to ${L.maxYear}`);

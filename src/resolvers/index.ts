@@ -1,4 +1,6 @@
+import { CommunityResolver } from './community.resolver.js';
 import { ConceptResolver } from './concept.resolver.js';
+import { GraphEdgeResolver, GraphNodeResolver } from './graph.resolver.js';
 import { MutationResolver } from './mutation.resolver.js';
 import { ConceptMentionResolver, PaperResolver, SimilarPaperResolver } from './paper.resolver.js';
 import { QueryResolver } from './query.resolver.js';
@@ -12,4 +14,7 @@ export const resolvers = [
   SimilarPaperResolver,
   ConceptResolver,
   RepositoryResolver,
+  CommunityResolver,
+  GraphEdgeResolver,
+  GraphNodeResolver,
 ] as const;

@@ -1,6 +1,8 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../server/context.js';
 import {
+  Community,
+  CommunityConnection,
   Concept,
   ConceptConnection,
   ConceptFilter,
@@ -10,6 +12,7 @@ import {
   Paper,
   PaperConnection,
   PaperFilter,
+  PaperOrder,
   Repository,
   RepositoryConnection,
   SearchHit,
@@ -27,9 +30,15 @@ export class QueryResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('filter', () => PaperFilter, { nullable: true }) filter: PaperFilter | null,
+    @Arg('orderBy', () => PaperOrder, { nullable: true, defaultValue: PaperOrder.ID_ASC }) orderBy: PaperOrder,
     @Ctx() { api }: RequestContext,
   ) {
-    return api.papers(first, after, filter);
+    return api.papers(first, after, filter, orderBy);
+  }
+
+  @Query(() => [Paper], { nullable: 'items', description: 'Papers by id (at most 100), in the order asked; null for an unknown id.' })
+  papersByIds(@Arg('ids', () => [ID]) ids: string[], @Ctx() { api }: RequestContext) {
+    return api.papersByIds(ids);
   }
 
   @Query(() => Concept, { nullable: true, description: 'By id, or by canonical name, alias or acronym in any case.' })
@@ -52,6 +61,28 @@ export class QueryResolver {
     return api.concepts(first, after, filter, orderBy);
   }
 
+  @Query(() => [Concept], {
+    nullable: 'items',
+    description: 'Concepts by canonical name, alias or acronym (at most 100), in the order asked; null for an unknown name.',
+  })
+  conceptsByNames(@Arg('names', () => [String]) names: string[], @Ctx() { api }: RequestContext) {
+    return api.conceptsByNames(names);
+  }
+
+  @Query(() => CommunityConnection, { description: 'Clusters of co-occurring concepts, largest first.' })
+  communities(
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() { api }: RequestContext,
+  ) {
+    return api.communities(first, after);
+  }
+
+  @Query(() => Community, { nullable: true, description: 'One cluster, by the number `Concept.community` gives.' })
+  community(@Arg('id', () => Int) id: number, @Ctx() { api }: RequestContext) {
+    return api.community(id);
+  }
+
   @Query(() => Repository, { nullable: true, description: 'Any spelling of the URL finds the same repository.' })
   repository(@Arg('url', () => String) url: string, @Ctx() { api }: RequestContext) {
     return api.repository(url);
@@ -66,7 +97,12 @@ export class QueryResolver {
     return api.repositories(first, after);
   }
 
-  @Query(() => [SearchHit], { description: 'Ranked matches among concepts, papers and repositories.' })
+  @Query(() => [SearchHit], {
+    description:
+      'Ranked matches among concepts (names and aliases), papers (titles and abstracts) and repositories. ' +
+      'Whole words and word prefixes (3+ characters) match everywhere; concept names also match with typos ' +
+      '(1 edit for words of 4-7 characters, 2 from 8). An exact concept name scores 3.',
+  })
   search(
     @Arg('query', () => String) query: string,
     @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number,
@@ -83,6 +119,22 @@ export class QueryResolver {
     @Ctx() { api }: RequestContext,
   ) {
     return api.path(from, to, maxHops);
+  }
+
+  @Query(() => [GraphPath], {
+    description:
+      'The `first` shortest loopless paths (at most 20) between two concepts over RELATED_TO and BROADER, ' +
+      'shortest first, equal lengths in the order of their node ids; the first is `path`. ' +
+      'Each edge\'s `papers` are the evidence for that hop.',
+  })
+  paths(
+    @Arg('from', () => String) from: string,
+    @Arg('to', () => String) to: string,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 3 }) first: number,
+    @Arg('maxHops', () => Int, { nullable: true, defaultValue: 4 }) maxHops: number,
+    @Ctx() { api }: RequestContext,
+  ) {
+    return api.paths(from, to, maxHops, first);
   }
 
   @Query(() => GraphStats)

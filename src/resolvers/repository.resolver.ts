@@ -10,7 +10,11 @@ export class RepositoryResolver {
     return api.repositoryPapers(repo);
   }
 
-  @FieldResolver(() => [Concept], { description: "Concepts of the repository's papers, most shared first." })
+  @FieldResolver(() => [Concept], {
+    description:
+      "Concepts of the repository's papers, by IDF-weighted count: papers mentioning the concept times " +
+      'ln(1 + papers / papers mentioning it), so specific concepts outrank generic ones (as in `Paper.similar`).',
+  })
   concepts(@Root() repo: RepositoryRecord, @Ctx() { api }: RequestContext) {
     return api.repositoryConcepts(repo);
   }

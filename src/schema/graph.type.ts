@@ -18,7 +18,7 @@ export enum EdgeKind {
 }
 registerEnumType(EdgeKind, { name: 'EdgeKind' });
 
-@ObjectType()
+@ObjectType({ description: 'A node of a subgraph. Ids are unique per kind (a paper and a concept may share one).' })
 export class GraphNode {
   @Field(() => ID)
   id!: string;
@@ -26,11 +26,21 @@ export class GraphNode {
   @Field(() => NodeKind)
   kind!: NodeKind;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Concept name, paper title, or owner/name of a repository.' })
   label!: string;
+
+  @Field(() => Float, { nullable: true, description: 'Layout x coordinate (ForceAtlas2), with `layout: true`.' })
+  x?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Layout y coordinate (ForceAtlas2), with `layout: true`.' })
+  y?: number | null;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    'An edge of a subgraph. MENTIONS: paper -> concept (weight: confidence); HAS_CODE: paper -> repository; ' +
+    'RELATED_TO: between concepts, from the smaller id (weight: NPMI); BROADER: narrower -> broader concept.',
+})
 export class GraphEdge {
   @Field(() => ID)
   source!: string;
@@ -54,7 +64,9 @@ export class Subgraph {
   edges!: GraphEdge[];
 }
 
-@ObjectType({ description: 'A shortest path between two concepts; nodes in path order.' })
+@ObjectType({
+  description: 'A path between two concepts; nodes in path order, `edges[i]` joins `nodes[i]` and `nodes[i + 1]`.',
+})
 export class GraphPath {
   @Field(() => Int)
   hops!: number;

@@ -57,10 +57,36 @@ export class SimilarPaper {
   sharedConceptIds!: string[];
 }
 
-@InputType({ description: 'Restricts `papers`.' })
+export enum PaperOrder {
+  ID_ASC = 'ID_ASC',
+  TITLE_ASC = 'TITLE_ASC',
+  YEAR_DESC = 'YEAR_DESC',
+  RELEVANCE = 'RELEVANCE',
+}
+registerEnumType(PaperOrder, {
+  name: 'PaperOrder',
+  description: 'Every order ends on the id, so it is total and cursors stay stable.',
+  valuesConfig: {
+    ID_ASC: { description: 'By id.' },
+    TITLE_ASC: { description: 'By title.' },
+    YEAR_DESC: { description: 'Newest first; papers without a year last.' },
+    RELEVANCE: { description: 'Best `filter.search` match first (the score of `search`); needs `filter.search`.' },
+  },
+});
+
+@InputType({ description: 'Restricts `papers`; every condition given must hold.' })
 export class PaperFilter {
   @Field(() => String, { nullable: true, description: 'Only papers mentioning this concept (name, alias or acronym).' })
   concept?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Only papers mentioning every one of these concepts (at most 20).' })
+  allConcepts?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only papers matching this text in title or abstract (whole words or word prefixes, as `search`).',
+  })
+  search?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Only papers that cite (true) or do not cite (false) a repository.' })
   hasCode?: boolean | null;

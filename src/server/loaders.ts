@@ -1,6 +1,9 @@
 import DataLoader from 'dataloader';
 import type { ConceptRecord, MentionRecord, PaperRecord, RepositoryRecord } from '../model.js';
-import type { GraphStore, RelatedConcept } from '../store/graph-store.js';
+import type { CommunityRecord, GraphStore, PairPapers, RelatedConcept } from '../store/graph-store.js';
+
+/** Most evidence papers kept per concept pair; `GraphEdge.papers(first)` cuts from these. */
+const PAIR_PAPERS = 100;
 
 /**
  * Per-request DataLoaders: every field resolver asks through these, so a list of N items
@@ -17,7 +20,12 @@ export class Loaders {
   readonly repositoriesOfConcept: DataLoader<string, RepositoryRecord[]>;
   readonly papersOfRepository: DataLoader<string, PaperRecord[]>;
   readonly conceptsOfRepository: DataLoader<string, ConceptRecord[]>;
-  private readonly relatedByFirst = new Map<number, DataLoader<string, RelatedConcept[]>>();
+  readonly community: DataLoader<number, CommunityRecord | null>;
+  /** Papers mentioning both concepts of a pair, keyed by "a\u0000b". */
+  readonly pairPapers: DataLoader<string, PairPapers>;
+  private readonly relatedBy = new Map<string, DataLoader<string, RelatedConcept[]>>();
+  private readonly conceptsOfCommunityBy = new Map<number, DataLoader<number, ConceptRecord[]>>();
+  private readonly papersOfCommunityBy = new Map<number, DataLoader<number, PaperRecord[]>>();
 
   constructor(private readonly store: GraphStore) {
     this.paper = new DataLoader((ids) => store.papersByIds(ids));
@@ -30,15 +38,41 @@ export class Loaders {
     this.repositoriesOfConcept = new DataLoader((ids) => store.repositoriesOfConcepts(ids));
     this.papersOfRepository = new DataLoader((ids) => store.papersOfRepositories(ids));
     this.conceptsOfRepository = new DataLoader((ids) => store.conceptsOfRepositories(ids));
+    this.community = new DataLoader((ids) => store.communitiesByIds(ids));
+    this.pairPapers = new DataLoader((keys) =>
+      store.papersOfConceptPairs(
+        keys.map((key) => {
+          const [a, b] = key.split('\u0000') as [string, string];
+          return { a, b };
+        }),
+        PAIR_PAPERS,
+      ),
+    );
   }
 
-  /** Related concepts, batched per distinct `first` argument. */
-  related(first: number): DataLoader<string, RelatedConcept[]> {
-    let loader = this.relatedByFirst.get(first);
-    if (!loader) {
-      loader = new DataLoader((ids) => this.store.relatedOfConcepts(ids, first));
-      this.relatedByFirst.set(first, loader);
-    }
-    return loader;
+  /** Related concepts, batched per distinct `first` and `minShared` arguments. */
+  related(first: number, minShared = 1): DataLoader<string, RelatedConcept[]> {
+    return cached(this.relatedBy, `${first}/${minShared}`, () =>
+      new DataLoader((ids) => this.store.relatedOfConcepts(ids, first, minShared)),
+    );
   }
+
+  /** A community's most central concepts, batched per distinct `first`. */
+  conceptsOfCommunity(first: number): DataLoader<number, ConceptRecord[]> {
+    return cached(this.conceptsOfCommunityBy, first, () => new DataLoader((ids) => this.store.conceptsOfCommunities(ids, first)));
+  }
+
+  /** A community's papers, batched per distinct `first`. */
+  papersOfCommunity(first: number): DataLoader<number, PaperRecord[]> {
+    return cached(this.papersOfCommunityBy, first, () => new DataLoader((ids) => this.store.papersOfCommunities(ids, first)));
+  }
+}
+
+function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
 }

@@ -1,4 +1,5 @@
 import { badInput } from '../errors.js';
+import { hasControlCharacters, isWellFormedText } from '../ingest/paper-input.js';
 import type { Page, PageRequest } from '../store/graph-store.js';
 import type { ConnectionShape } from '../schema/connection.type.js';
 
@@ -23,11 +24,16 @@ export function numberInRange(name: string, value: number, min: number, max: num
   return value;
 }
 
-/** A non-blank string argument of bounded length, trimmed. */
+/**
+ * A non-blank string argument of bounded length, trimmed. Refuses text that is not valid
+ * Unicode (unpaired surrogates) or holds control characters: no stored text has them.
+ */
 export function text(name: string, value: string, max = MAX_TEXT): string {
   const trimmed = value.trim();
   if (trimmed === '') throw badInput(name, 'must not be empty');
   if (trimmed.length > max) throw badInput(name, `must be at most ${max} characters, got ${trimmed.length}`);
+  if (!isWellFormedText(trimmed)) throw badInput(name, 'must be valid Unicode text (it holds an unpaired surrogate)');
+  if (hasControlCharacters(trimmed)) throw badInput(name, 'must not hold control characters');
   return trimmed;
 }
 

@@ -14,8 +14,8 @@ export interface WeightedNeighbour {
 
 /**
  * Breadth-first expansion over RELATED_TO from `center`: each hop takes the unseen neighbours of
- * the previous hop with weight >= minWeight, heaviest first (ties by id), until `limit` nodes.
- * Returns the node ids in the order they were taken (center first).
+ * the previous hop with weight >= minWeight, heaviest first (ties by id), at most `perHop` of
+ * them, until `limit` nodes. Returns the node ids in the order they were taken (center first).
  */
 export async function expandNeighbourhood(
   center: string,
@@ -25,6 +25,7 @@ export async function expandNeighbourhood(
   const included = [center];
   const seen = new Set(included);
   let frontier = [center];
+  const perHop = options.perHop ?? Number.POSITIVE_INFINITY;
   for (let hop = 1; hop <= options.depth && included.length < options.limit && frontier.length > 0; hop++) {
     const neighbours = await relatedOf(frontier);
     const candidates: WeightedNeighbour[] = [];
@@ -36,7 +37,7 @@ export async function expandNeighbourhood(
     candidates.sort((a, b) => b.weight - a.weight || compareIds(a.other, b.other));
     frontier = [];
     for (const c of candidates) {
-      if (included.length >= options.limit) break;
+      if (included.length >= options.limit || frontier.length >= perHop) break;
       if (seen.has(c.other)) continue;
       seen.add(c.other);
       included.push(c.other);
@@ -106,6 +107,214 @@ export function rankSimilar(candidates: SimilarCandidate[], totalPapers: number,
     .slice(0, first);
 }
 
+/** A paper's mention of a concept, reduced to what rankings need. */
+export interface MentionRow {
+  paperId: string;
+  conceptId: string;
+  confidence: number;
+}
+
+/** Sum of numbers in a fixed (sorted) order, so stores that collect them in other orders agree to the bit. */
+export function stableSum(values: readonly number[]): number {
+  let sum = 0;
+  for (const v of [...values].sort((a, b) => b - a)) sum += v;
+  return sum;
+}
+
+/**
+ * Papers ranked by how many of the given mentions' concepts they mention, then the sum of those
+ * mentions' confidences, then id; at most `first`. Used for a neighbourhood's papers and a
+ * community's papers.
+ */
+export function rankPapersByMentions(mentions: readonly MentionRow[], first: number): string[] {
+  const byPaper = new Map<string, { concepts: Set<string>; confidences: number[] }>();
+  for (const m of mentions) {
+    let entry = byPaper.get(m.paperId);
+    if (!entry) {
+      entry = { concepts: new Set(), confidences: [] };
+      byPaper.set(m.paperId, entry);
+    }
+    if (!entry.concepts.has(m.conceptId)) {
+      entry.concepts.add(m.conceptId);
+      entry.confidences.push(m.confidence);
+    }
+  }
+  return [...byPaper.entries()]
+    .map(([id, e]) => ({ id, n: e.concepts.size, sum: stableSum(e.confidences) }))
+    .sort((a, b) => b.n - a.n || b.sum - a.sum || compareIds(a.id, b.id))
+    .slice(0, first)
+    .map((e) => e.id);
+}
+
+/** Papers mentioning both concepts of a pair, by the sum of the two confidences, then id. */
+export function rankPairPapers(rows: readonly { paperId: string; a: number; b: number }[], first: number): string[] {
+  return [...rows]
+    .map((r) => ({ id: r.paperId, score: r.a + r.b }))
+    .sort((x, y) => y.score - x.score || compareIds(x.id, y.id))
+    .slice(0, first)
+    .map((r) => r.id);
+}
+
+/**
+ * Concepts ranked by count x IDF: how many of a set of papers mention the concept, times
+ * ln(1 + N / paperCount), so a specific concept shared by two papers outranks a generic one
+ * shared by three. Ties by id. `items` has one entry per (paper, concept) mention.
+ */
+export function rankByIdfCount(items: readonly ConceptRecord[], totalPapers: number): ConceptRecord[] {
+  const counts = new Map<string, { item: ConceptRecord; n: number }>();
+  for (const item of items) {
+    const entry = counts.get(item.id);
+    if (entry) entry.n++;
+    else counts.set(item.id, { item, n: 1 });
+  }
+  return [...counts.values()]
+    .map((e) => ({ ...e, score: e.n * conceptIdf(totalPapers, e.item.paperCount) }))
+    .sort((a, b) => b.score - a.score || compareIds(a.item.id, b.item.id))
+    .map((e) => e.item);
+}
+
+/** A community's concepts: by rank desc (unranked last), then id. */
+export function compareByRank(a: ConceptRecord, b: ConceptRecord): number {
+  return (b.rank ?? -1) - (a.rank ?? -1) || compareIds(a.id, b.id);
+}
+
+/**
+ * The k shortest loopless paths from `from` to `to` of at most `maxHops` hops (Yen's algorithm
+ * over hop counts): shortest first, equal lengths in the order of their node-id sequences. The
+ * first one is the path `shortestPath` finds.
+ *
+ * The search runs in memory over the edges fetched from both ends: the adjacency of every node
+ * within ceil(maxHops / 2) - 1 hops of `from` and within floor(maxHops / 2) - 1 hops of `to`.
+ * Every edge of a path of at most maxHops hops leaves a node of one of the two (its first half
+ * from the `from` side, the rest from the `to` side), and every path over these edges is real,
+ * so the answer is the same as over the whole graph. `neighboursOf` is asked once per level,
+ * for both sides together: ceil(maxHops / 2) batched reads.
+ */
+export async function kShortestPaths(
+  from: string,
+  to: string,
+  maxHops: number,
+  k: number,
+  neighboursOf: (ids: string[]) => Promise<Map<string, string[]>>,
+): Promise<string[][]> {
+  if (k <= 0) return [];
+  if (from === to) return [[from]];
+  const adjacency = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    let set = adjacency.get(a);
+    if (!set) adjacency.set(a, (set = new Set()));
+    set.add(b);
+  };
+  const sides = [
+    { levels: Math.ceil(maxHops / 2), seen: new Set([from]), frontier: [from] },
+    { levels: Math.floor(maxHops / 2), seen: new Set([to]), frontier: [to] },
+  ];
+  const fetched = new Set<string>();
+  for (let level = 0; sides.some((side) => level < side.levels && side.frontier.length > 0); level++) {
+    const active = sides.filter((side) => level < side.levels);
+    const ask = [...new Set(active.flatMap((side) => side.frontier))].filter((id) => !fetched.has(id));
+    const found = ask.length > 0 ? await neighboursOf(ask) : new Map<string, string[]>();
+    for (const id of ask) {
+      fetched.add(id);
+      for (const n of found.get(id) ?? []) {
+        link(id, n);
+        link(n, id);
+      }
+    }
+    for (const side of active) {
+      const next: string[] = [];
+      for (const id of side.frontier) {
+        for (const n of adjacency.get(id) ?? []) {
+          if (!side.seen.has(n)) {
+            side.seen.add(n);
+            next.push(n);
+          }
+        }
+      }
+      side.frontier = next;
+    }
+  }
+  const sortedAdjacency = new Map([...adjacency.entries()].map(([id, set]) => [id, [...set].sort(compareIds)]));
+  return yen(from, to, maxHops, k, (id) => sortedAdjacency.get(id) ?? []);
+}
+
+function yen(from: string, to: string, maxHops: number, k: number, neighbours: (id: string) => string[]): string[][] {
+  const first = bfsPath(from, to, maxHops, neighbours, new Set(), new Set());
+  if (!first) return [];
+  const found: string[][] = [first];
+  const candidates = new Map<string, string[]>();
+  while (found.length < k) {
+    const last = found[found.length - 1]!;
+    for (let i = 0; i < last.length - 1; i++) {
+      const spur = last[i]!;
+      const root = last.slice(0, i + 1);
+      const removedEdges = new Set<string>();
+      for (const p of found) {
+        if (p.length > i + 1 && root.every((id, j) => p[j] === id)) removedEdges.add(`${spur}\u0000${p[i + 1]}`);
+      }
+      const removedNodes = new Set(root.slice(0, -1));
+      const rest = bfsPath(spur, to, maxHops - i, neighbours, removedNodes, removedEdges);
+      if (!rest) continue;
+      const path = [...root.slice(0, -1), ...rest];
+      const key = path.join('\u0000');
+      if (!candidates.has(key) && !found.some((p) => p.join('\u0000') === key)) candidates.set(key, path);
+    }
+    if (candidates.size === 0) break;
+    let bestKey: string | null = null;
+    let best: string[] | null = null;
+    for (const [key, path] of candidates) {
+      if (!best || comparePaths(path, best) < 0) {
+        best = path;
+        bestKey = key;
+      }
+    }
+    candidates.delete(bestKey!);
+    found.push(best!);
+  }
+  return found;
+}
+
+/** Shorter first, then by node ids in order. */
+function comparePaths(a: readonly string[], b: readonly string[]): number {
+  if (a.length !== b.length) return a.length - b.length;
+  for (let i = 0; i < a.length; i++) {
+    const c = compareIds(a[i]!, b[i]!);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+/**
+ * Breadth-first search visiting neighbours in id order, avoiding some nodes and directed edges:
+ * the lexicographically smallest shortest path of at most `maxHops` hops, or null.
+ */
+function bfsPath(
+  from: string,
+  to: string,
+  maxHops: number,
+  neighbours: (id: string) => string[],
+  removedNodes: ReadonlySet<string>,
+  removedEdges: ReadonlySet<string>,
+): string[] | null {
+  const parent = new Map<string, string | null>([[from, null]]);
+  let frontier = [from];
+  for (let hop = 0; hop < maxHops && !parent.has(to) && frontier.length > 0; hop++) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      for (const n of neighbours(id)) {
+        if (parent.has(n) || removedNodes.has(n) || removedEdges.has(`${id}\u0000${n}`)) continue;
+        parent.set(n, id);
+        next.push(n);
+      }
+    }
+    frontier = next;
+  }
+  if (!parent.has(to)) return null;
+  const ids: string[] = [];
+  for (let id: string | null = to; id !== null; id = parent.get(id) ?? null) ids.unshift(id);
+  return ids;
+}
+
 /** Distinct items by how often they occur, most first, ties by id. */
 export function rankByCount<T extends { id: string }>(items: T[]): T[] {
   const counts = new Map<string, { item: T; n: number }>();
@@ -117,13 +326,22 @@ export function rankByCount<T extends { id: string }>(items: T[]): T[] {
   return [...counts.values()].sort((a, b) => b.n - a.n || compareIds(a.item.id, b.item.id)).map((e) => e.item);
 }
 
-/** Search hits by score, then kind (concepts first), then id; at most `first`. */
+/**
+ * Search hits by score, then kind (concepts first), then, among concepts, the more papers the
+ * better (so "bottlenck" lists "information bottleneck" before rarer bottlenecks), then id;
+ * at most `first`.
+ */
 export function rankHits(hits: SearchHit[], first: number): SearchHit[] {
   return [...hits].sort(compareHits).slice(0, first);
 }
 
 function compareHits(a: SearchHit, b: SearchHit): number {
-  return b.score - a.score || SEARCH_KIND_ORDER[a.kind] - SEARCH_KIND_ORDER[b.kind] || compareIds(hitId(a), hitId(b));
+  return (
+    b.score - a.score ||
+    SEARCH_KIND_ORDER[a.kind] - SEARCH_KIND_ORDER[b.kind] ||
+    (a.kind === 'CONCEPT' && b.kind === 'CONCEPT' ? b.concept.paperCount - a.concept.paperCount : 0) ||
+    compareIds(hitId(a), hitId(b))
+  );
 }
 
 function hitId(hit: SearchHit): string {
@@ -137,12 +355,3 @@ function hitId(hit: SearchHit): string {
   }
 }
 
-/** Comparator for `listConcepts` orders. */
-export function conceptComparator(order: 'PAPER_COUNT_DESC' | 'NAME_ASC'): (a: ConceptRecord, b: ConceptRecord) => number {
-  switch (order) {
-    case 'PAPER_COUNT_DESC':
-      return (a, b) => b.paperCount - a.paperCount || compareIds(a.id, b.id);
-    case 'NAME_ASC':
-      return (a, b) => compareIds(a.name, b.name) || compareIds(a.id, b.id);
-  }
-}

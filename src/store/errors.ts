@@ -16,3 +16,15 @@ export class StoreUnavailableError extends Error {
   }
 }
 
+/** A query ran past its time limit and was stopped. The API answers it with REQUEST_TIMEOUT. */
+export class StoreTimeoutError extends Error {
+  override readonly name = 'StoreTimeoutError';
+  constructor(
+    message: string,
+    /** The driver's or server's error code. */
+    readonly code: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -40,40 +40,76 @@ export interface GraphStore {
   repositoriesByIds(ids: readonly string[]): Promise<(RepositoryRecord | null)[]>;
   /** Finds a concept by canonical name, alias or acronym; `keys` come from `conceptLookupKeys`. */
   conceptByLookupKeys(keys: readonly string[]): Promise<ConceptRecord | null>;
+  /** `conceptByLookupKeys` for many names at once; results align with `keyLists`. */
+  conceptsByLookupKeys(keyLists: readonly (readonly string[])[]): Promise<(ConceptRecord | null)[]>;
+  /** Communities by id (null for an unknown id). */
+  communitiesByIds(ids: readonly number[]): Promise<(CommunityRecord | null)[]>;
 
   /** A paper's mentions, by confidence descending then concept id. */
   mentionsOfPapers(paperIds: readonly string[]): Promise<MentionRecord[][]>;
   /** Repositories a paper cites, by id. */
   repositoriesOfPapers(paperIds: readonly string[]): Promise<RepositoryRecord[][]>;
-  relatedOfConcepts(conceptIds: readonly string[], first: number): Promise<RelatedConcept[][]>;
+  /**
+   * Co-occurring concepts sharing at least `minShared` papers, by weight desc, then shared papers
+   * desc, then id; at most `first` per concept.
+   */
+  relatedOfConcepts(conceptIds: readonly string[], first: number, minShared?: number): Promise<RelatedConcept[][]>;
   broaderOfConcepts(conceptIds: readonly string[]): Promise<ConceptRecord[][]>;
   narrowerOfConcepts(conceptIds: readonly string[]): Promise<ConceptRecord[][]>;
   /** Repositories of papers that mention the concept, by number of such papers desc, then id. */
   repositoriesOfConcepts(conceptIds: readonly string[]): Promise<RepositoryRecord[][]>;
   /** Papers citing the repository, by id. */
   papersOfRepositories(repositoryIds: readonly string[]): Promise<PaperRecord[][]>;
-  /** Concepts of the repository's papers, by number of those papers desc, then id. */
+  /**
+   * Concepts of the repository's papers, by IDF-weighted count desc (the number of those papers
+   * mentioning the concept times ln(1 + N / paperCount), as in `similarPapers`), then id.
+   */
   conceptsOfRepositories(repositoryIds: readonly string[]): Promise<ConceptRecord[][]>;
+  /** A community's concepts by rank desc, then id; at most `first` each. */
+  conceptsOfCommunities(communityIds: readonly number[], first: number): Promise<ConceptRecord[][]>;
+  /**
+   * Papers on a community's concepts: by how many of its concepts they mention, then the sum of
+   * those mentions' confidences, then id; at most `first` each.
+   */
+  papersOfCommunities(communityIds: readonly number[], first: number): Promise<PaperRecord[][]>;
+  /**
+   * For each pair of concepts, the papers mentioning both: by the sum of the two mentions'
+   * confidences desc, then id; at most `first` each, with the number of such papers.
+   */
+  papersOfConceptPairs(pairs: readonly ConceptPair[], first: number): Promise<PairPapers[]>;
 
   // ---- lists ---------------------------------------------------------------------------
 
-  listPapers(page: PageRequest, filter: PaperFilter): Promise<Page<PaperRecord>>;
-  listConcepts(page: PageRequest, filter: ConceptFilter, order: ConceptOrder): Promise<Page<ConceptRecord>>;
-  listRepositories(page: PageRequest): Promise<Page<RepositoryRecord>>;
+  // Every list is in a total order (its sort key, then id) and pages by keyset: `after` is the
+  // key of the last item already seen, so a page never repeats or skips an item that was there.
+
+  listPapers(page: ListRequest, filter: PaperFilter, order: PaperOrder): Promise<ListPage<PaperRecord>>;
+  listConcepts(page: ListRequest, filter: ConceptFilter, order: ConceptOrder): Promise<ListPage<ConceptRecord>>;
+  /** By id. */
+  listRepositories(page: ListRequest): Promise<ListPage<RepositoryRecord>>;
+  /** By id, which numbers communities by size, largest first. */
+  listCommunities(page: ListRequest): Promise<ListPage<CommunityRecord>>;
   /**
    * Papers mentioning the concept (or, with includeNarrower, any concept below it through
    * BROADER edges), by best mention confidence descending, then paper id.
    */
-  papersOfConcept(conceptId: string, includeNarrower: boolean, page: PageRequest): Promise<Page<PaperRecord>>;
+  papersOfConcept(conceptId: string, includeNarrower: boolean, page: ListRequest): Promise<ListPage<PaperRecord>>;
 
   // ---- traversal -----------------------------------------------------------------------
 
   neighbourhood(conceptId: string, options: NeighbourhoodOptions): Promise<Subgraph>;
   /** Shortest path between two concepts over RELATED_TO and BROADER; null when there is none. */
   path(fromConceptId: string, toConceptId: string, maxHops: number): Promise<GraphPath | null>;
+  /**
+   * Up to `first` loopless paths of at most `maxHops` hops, shortest first, equal lengths in the
+   * order of their node ids (so the first one is `path`'s answer).
+   */
+  paths(fromConceptId: string, toConceptId: string, maxHops: number, first: number): Promise<GraphPath[]>;
   similarPapers(paperId: string, first: number): Promise<SimilarPaper[]>;
   search(query: string, first: number): Promise<SearchHit[]>;
   stats(): Promise<GraphStats>;
+  /** The whole stored graph in canonical order (each list sorted by its ids): what `replaceGraph` takes. */
+  exportGraph(): Promise<GraphData>;
 }
 
 export interface ReplaceSummary {
@@ -81,12 +117,41 @@ export interface ReplaceSummary {
   repositoriesCreated: number;
 }
 
-/** Offset-based page request; `offset` is decoded from the opaque cursor by the API layer. */
+/** One value of a sort key: a string or a number, never null (absent values sort as a sentinel). */
+export type SortValue = string | number;
+
+/** Where an item sits in a list's order: the values it is sorted by, then its id. */
+export interface SortKey {
+  values: SortValue[];
+  id: string;
+}
+
+/** A keyset page request: the items after `after` (from the start when null), at most `first`. */
+export interface ListRequest {
+  first: number;
+  after: SortKey | null;
+}
+
+export interface ListPage<T> {
+  /** Items matching the filter, in all pages. */
+  totalCount: number;
+  items: T[];
+  /** Sort key of each item, aligned with `items`: what a cursor encodes. */
+  keys: SortKey[];
+  hasNextPage: boolean;
+}
+
+/**
+ * Offset-based page request.
+ * @deprecated No store method takes offsets any more (lists page by keyset, {@link ListRequest});
+ * kept only for the offset helpers still in `services/arguments.ts`.
+ */
 export interface PageRequest {
   first: number;
   offset: number;
 }
 
+/** @deprecated See {@link PageRequest}; stores return {@link ListPage}. */
 export interface Page<T> {
   totalCount: number;
   /** Items from `offset`, at most `first` of them. */
@@ -95,19 +160,48 @@ export interface Page<T> {
 }
 
 export interface PaperFilter {
-  /** Concept id the paper must mention. */
-  conceptId?: string;
+  /** Concept ids the paper must all mention. */
+  conceptIds?: string[];
   hasCode?: boolean;
   year?: number;
+  /** Search text the paper must match (a `search` score above zero). */
+  search?: string;
 }
 
 export interface ConceptFilter {
   minPapers?: number;
   /** Case-insensitive substring of the name or an alias. */
   nameContains?: string;
+  community?: number;
 }
 
-export type ConceptOrder = 'PAPER_COUNT_DESC' | 'NAME_ASC';
+/**
+ * ID_ASC: by id. TITLE_ASC: by title. YEAR_DESC: newest first, papers without a year last.
+ * RELEVANCE: by search score (needs `filter.search`), then id.
+ */
+export type PaperOrder = 'ID_ASC' | 'TITLE_ASC' | 'YEAR_DESC' | 'RELEVANCE';
+
+/** RANK_DESC: by PageRank, unranked concepts last. */
+export type ConceptOrder = 'PAPER_COUNT_DESC' | 'NAME_ASC' | 'RANK_DESC';
+
+/** A cluster of concepts (Louvain over RELATED_TO). */
+export interface CommunityRecord {
+  /** 1 for the largest community, then by size. */
+  id: number;
+  /** Number of concepts. */
+  size: number;
+}
+
+export interface ConceptPair {
+  a: string;
+  b: string;
+}
+
+export interface PairPapers {
+  /** Number of papers mentioning both concepts. */
+  total: number;
+  papers: PaperRecord[];
+}
 
 export interface RelatedConcept {
   concept: ConceptRecord;
@@ -116,9 +210,18 @@ export interface RelatedConcept {
 }
 
 export interface NeighbourhoodOptions {
+  /** Hops over RELATED_TO from the centre. */
   depth: number;
+  /** Most concepts in the subgraph (centre included); also the most papers when papers are included. */
   limit: number;
+  /** Lightest RELATED_TO edge followed and drawn. */
   minWeight: number;
+  /** Most concepts a single hop adds; null: no limit but `limit`. */
+  perHop?: number | null;
+  /** Add the papers mentioning the subgraph's concepts (MENTIONS edges). */
+  papers?: boolean;
+  /** Add the repositories the included papers cite (HAS_CODE edges); needs `papers`. */
+  repositories?: boolean;
 }
 
 export type NodeKind = 'PAPER' | 'CONCEPT' | 'REPOSITORY';

@@ -62,10 +62,38 @@ describe('findAcronymDefinitions', () => {
   });
 });
 
+describe('findAcronymDefinitions: compound forms', () => {
+  it('accepts a hyphenated short form with an acronym part', () => {
+    expect(defs('We present Hierarchical Graph Routing (Hier-GR), a router for sparse experts.')).toEqual([
+      ['Hier-GR', 'Hierarchical Graph Routing'],
+    ]);
+  });
+
+  it('accepts a hyphenated long form that opens with a function word', () => {
+    expect(defs('Detecting out-of-distribution (OOD) inputs matters for deployed classifiers.')).toEqual([['OOD', 'out-of-distribution']]);
+  });
+
+  it('matches digits and mixed case in the short form', () => {
+    expect(defs('We adapt Text-to-Audio (T2A) generation to speech.')).toEqual([['T2A', 'Text-to-Audio']]);
+    expect(defs('A Mixture of Experts (MoE) layer routes tokens.')).toEqual([['MoE', 'Mixture of Experts']]);
+  });
+
+  it('refuses a parenthesised word whose letters the long form lacks', () => {
+    expect(defs('The encoder uses a gated unit (LSTM) for memory.')).toEqual([]);
+  });
+});
+
 describe('findAcronymUses', () => {
   it('reports acronym-like tokens with the plural s removed, in text order', () => {
     const uses = findAcronymUses('Unlike RNNs, the ViT and two SSMs use GPU memory (see Part II).', 'abstract');
     expect(uses.map((u) => u.acronym)).toEqual(['RNN', 'ViT', 'SSM', 'GPU']);
     expect(uses[0]!.span).toEqual({ field: 'abstract', start: 7, end: 11 });
+  });
+});
+
+describe('matchLongForm', () => {
+  it('reads a digit in the short form as the word it stands for', () => {
+    expect(defs('Speech-to-Speech (S2S) translation keeps prosody.')).toEqual([['S2S', 'Speech-to-Speech']]);
+    expect(defs('We study Learning-for-Control (L4C) pipelines.')).toEqual([['L4C', 'Learning-for-Control']]);
   });
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildConceptGraph, npmi, type ConceptGraph } from '../../src/ingest/consolidate/index.js';
+import { buildConceptGraph, mentionConfidence, npmi, type ConceptGraph } from '../../src/ingest/consolidate/index.js';
+import { sentenceAround } from '../../src/util/snippet.js';
 import { extractPaper } from '../../src/ingest/extract/index.js';
 import type { ConceptRecord } from '../../src/model.js';
 
@@ -272,5 +273,110 @@ describe('buildConceptGraph on the bundled sample corpus', () => {
       expect(r.weight).toBeGreaterThanOrEqual(0);
       expect(r.weight).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('buildConceptGraph: terms written with an acronym', () => {
+  const g = buildConceptGraph([
+    {
+      id: 'slm-1',
+      title: 'Hybrid Small Language Models on Phones',
+      abstract: 'Small language models (SLMs) run on phones. We build hybrid SLMs that mix attention and recurrence; hybrid SLMs beat dense SLMs.',
+    },
+    { id: 'slm-2', title: 'Distilling Into SLMs', abstract: 'We distil a teacher into hybrid SLMs and into small language models without recurrence.' },
+  ]);
+  const hybrid = g.concepts.find((c) => c.id === 'hybrid-small-language-model');
+
+  it('spells the acronym out in the name and keeps the written form as an alias', () => {
+    expect(hybrid?.name).toBe('hybrid small language model');
+    expect(hybrid?.aliases).toEqual(expect.arrayContaining(['hybrid SLMs']));
+    expect(g.concepts.find((c) => c.name.toLowerCase() === 'hybrid slm')).toBeUndefined();
+  });
+
+  it('links every paper that writes the term either way', () => {
+    expect(g.mentions.filter((m) => m.conceptId === 'hybrid-small-language-model').map((m) => m.paperId)).toEqual(['slm-1', 'slm-2']);
+  });
+
+  it('makes the spelled-out term narrower than the acronym’s concept', () => {
+    expect(g.broader).toContainEqual({ narrower: 'hybrid-small-language-model', broader: 'small-language-model' });
+  });
+});
+
+describe('buildConceptGraph: evidence thresholds', () => {
+  const g = buildConceptGraph([
+    {
+      id: 'q1',
+      title: 'Quantization of Vision Encoders',
+      abstract: 'Quantization shrinks encoders. We calibrate quantization ranges per channel with a learned step size.',
+    },
+    { id: 'q2', title: 'Sparse Kernels', abstract: 'We combine pruning with quantization of activations and a blocked sparse layout for kernel fusion.' },
+  ]);
+
+  it('keeps a multi-word term seen once in one paper', () => {
+    expect(g.concepts.map((c) => c.id)).toEqual(expect.arrayContaining(['blocked-sparse-layout', 'kernel-fusion']));
+    expect(g.mentions.find((m) => m.conceptId === 'kernel-fusion')?.paperId).toBe('q2');
+  });
+
+  it('links a single word only where the paper names it in its title or more than once', () => {
+    expect(g.mentions.filter((m) => m.conceptId === 'quantization').map((m) => m.paperId)).toEqual(['q1']);
+    expect(g.concepts.find((c) => c.id === 'quantization')?.paperCount).toBe(1);
+  });
+});
+
+describe('buildConceptGraph: hierarchy from nesting', () => {
+  const g = buildConceptGraph([
+    { id: 'd1', title: 'Conditional Latent Diffusion Models for Layouts', abstract: 'A conditional latent diffusion model places boxes.' },
+    { id: 'd2', title: 'Latent Diffusion Models at Scale', abstract: 'Latent diffusion models compress images before denoising.' },
+    { id: 'd3', title: 'Fast Sampling of Diffusion Models', abstract: 'Diffusion models need many steps; we distil them into few steps.' },
+  ]);
+
+  it('chains a nested term to its longest broader concept only', () => {
+    expect(g.broader).toContainEqual({ narrower: 'conditional-latent-diffusion-model', broader: 'latent-diffusion-model' });
+    expect(g.broader).toContainEqual({ narrower: 'latent-diffusion-model', broader: 'diffusion-model' });
+    expect(g.broader).not.toContainEqual({ narrower: 'conditional-latent-diffusion-model', broader: 'diffusion-model' });
+  });
+
+  it('gives every paper of a narrower concept a mention of the broader one too', () => {
+    const papersOfDiffusion = g.mentions.filter((m) => m.conceptId === 'diffusion-model').map((m) => m.paperId);
+    expect(papersOfDiffusion).toEqual(['d1', 'd2', 'd3']);
+  });
+
+  it('keeps spans on the term itself, so the snippet shows the sentence that names it', () => {
+    const texts = new Map([['d1', 'A conditional latent diffusion model places boxes.']]);
+    const m = g.mentions.find((x) => x.paperId === 'd1' && x.conceptId === 'conditional-latent-diffusion-model')!;
+    const abstractSpan = m.spans.find((s) => s.field === 'abstract')!;
+    const text = texts.get('d1')!;
+    expect(text.slice(abstractSpan.start, abstractSpan.end)).toBe('conditional latent diffusion model');
+    expect(sentenceAround(text, abstractSpan.start)).toBe(text);
+  });
+});
+
+describe('mentionConfidence', () => {
+  const base = { inTitle: false, count: 1, definedHere: false, words: 2, named: false, nestedOnly: false, df: 3, n: 100 };
+
+  it('ranks a concept introduced early above the same concept introduced late', () => {
+    expect(mentionConfidence({ ...base, position: 0.05 })).toBeGreaterThan(mentionConfidence({ ...base, position: 0.9 }));
+  });
+
+  it('ranks title, repetition, definition and rarity above their absence, within [0, 1]', () => {
+    const plain = mentionConfidence(base);
+    expect(mentionConfidence({ ...base, inTitle: true })).toBeGreaterThan(plain);
+    expect(mentionConfidence({ ...base, count: 4 })).toBeGreaterThan(plain);
+    expect(mentionConfidence({ ...base, definedHere: true })).toBeGreaterThan(plain);
+    expect(mentionConfidence({ ...base, df: 60 })).toBeLessThan(plain);
+    expect(mentionConfidence({ ...base, nestedOnly: true })).toBeLessThan(plain);
+    const top = mentionConfidence({ inTitle: true, count: 9, definedHere: true, words: 3, named: true, nestedOnly: false, df: 1, n: 100, position: 0 });
+    expect(top).toBeLessThanOrEqual(1);
+    expect(top).toBeGreaterThan(0.9);
+  });
+});
+
+describe('buildConceptGraph: single words named by the title', () => {
+  it('keeps a single word the title names even when no other paper uses it', () => {
+    const g = buildConceptGraph([
+      { id: 't1', title: 'Calibration of Ultrasonic Detectors', abstract: 'Calibration drifts with temperature; we correct the calibration online.' },
+      { id: 't2', title: 'Sparse Kernels', abstract: 'Blocked layouts speed up sparse kernels on accelerators.' },
+    ]);
+    expect(g.mentions.filter((m) => m.conceptId === 'calibration').map((m) => m.paperId)).toEqual(['t1']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractPaper, normaliseTerm, singularise } from '../../src/ingest/extract/index.js';
+import { explainTerm, extractPaper, isConceptKey, normaliseTerm, singularise } from '../../src/ingest/extract/index.js';
 
 describe('normaliseTerm', () => {
   it('lower-cases and singularises the head noun', () => {
@@ -131,5 +131,89 @@ describe('extractPaper', () => {
 
   it('is deterministic', () => {
     expect(extractPaper(paper)).toEqual(ex);
+  });
+});
+
+describe('normaliseTerm: hyphenated compounds', () => {
+  it('keeps compounds that open or close with a function word', () => {
+    expect(normaliseTerm('out-of-distribution detection')).toBe('out of distribution detection');
+    expect(normaliseTerm('the accuracy-latency trade-off')).toBe('accuracy latency trade off');
+    expect(normaliseTerm('in-context learning')).toBe('in context learning');
+  });
+
+  it('still refuses a key that opens or closes with a loose function word', () => {
+    expect(isConceptKey(['out', 'of', 'distribution'], ['out', 'of', 'distribution'])).toBe(false);
+    expect(isConceptKey(['trade', 'off'], ['trade', 'off'])).toBe(false);
+    expect(isConceptKey(['out', 'of', 'distribution'], ['out-of-distribution'])).toBe(true);
+  });
+
+  it('treats a compound joined around a function word as a term, not as generic words', () => {
+    expect(normaliseTerm('end-to-end training')).toBe('end to end training');
+    expect(normaliseTerm('large-scale experiments')).toBeNull();
+  });
+});
+
+describe('explainTerm', () => {
+  it('gives the key of an accepted phrase and the reason for a refused one', () => {
+    expect(explainTerm('the proposed sparse routers')).toEqual({ key: 'sparse router', reason: null });
+    expect(explainTerm('extensive experiments').reason).toMatch(/generic word/);
+    expect(explainTerm('empirical results section').reason).toMatch(/generic or discourse words/);
+    expect(explainTerm('https://example.org/x').reason).toMatch(/URL/);
+    expect(explainTerm('our')).toEqual({ key: null, reason: expect.stringMatching(/determiners, pronouns/) });
+  });
+});
+
+describe('extractPaper: phrase boundaries', () => {
+  const keys = (abstract: string, title = 'Untitled'): string[] => extractPaper({ title, abstract }).candidates.map((c) => c.key);
+
+  it('reads a sentence subject’s -s word before a preposition as a verb', () => {
+    const k = keys('The essence lies in the routing table. Our method focuses on sparse gating.');
+    expect(k).not.toContain('essence lie');
+    expect(k).toContain('routing table');
+    expect(k).toContain('sparse gating');
+  });
+
+  it('keeps a plural head at the end of a title even when the tagger calls it a verb', () => {
+    expect(keys('We study them.', 'Sparse Attention for Diffusion Language Models')).toContain('diffusion language model');
+  });
+
+  it('does not start a term with an -ing verb that takes an adjective-led object', () => {
+    const k = keys('We focus on recovering missing values. Enabling continuous control is hard.');
+    expect(k.some((x) => x.startsWith('recovering'))).toBe(false);
+    expect(k.some((x) => x.startsWith('enabling'))).toBe(false);
+    expect(k).toContain('missing value');
+  });
+
+  it('finds hyphenated names that contain an acronym part', () => {
+    const ex = extractPaper({ title: 'Evaluating GPT-4 and Llama-3 on Proofs', abstract: 'We compare GPT-4 with LARA-Net on theorem proving.' });
+    const named = ex.candidates.filter((c) => c.source === 'named').map((c) => c.surface);
+    expect(named).toEqual(expect.arrayContaining(['GPT-4', 'LARA-Net']));
+  });
+});
+
+describe('extractPaper: acronym definitions inside a phrase', () => {
+  it('continues the long form after the parenthesised acronym', () => {
+    const ex = extractPaper({ title: 'Divergences', abstract: 'We bound the Jensen-Shannon (JS) divergence of the two posteriors and reuse key-value (KV) caches.' });
+    const js = ex.candidates.find((c) => c.key === 'jensen shannon divergence');
+    expect(js?.surface).toBe('Jensen-Shannon (JS) divergence');
+    expect(normaliseTerm('Jensen-Shannon (JS) divergence')).toBe('jensen shannon divergence');
+    expect(ex.definitions.map((d) => d.acronym)).toEqual(['JS', 'KV']);
+  });
+});
+
+describe('extractPaper: dimensions and plurals', () => {
+  const keys = (abstract: string): string[] => extractPaper({ title: 'Untitled', abstract }).candidates.map((c) => c.key);
+
+  it('keeps a dimension prefix as a word of the term', () => {
+    expect(keys('We replace 3D convolutions with sparse 2D kernels.')).toEqual(expect.arrayContaining(['3d convolution', 'sparse 2d kernel']));
+  });
+
+  it('ends a phrase at a plural noun, so the verb after it stays out', () => {
+    expect(keys('Tree automata possess closure properties.')).toEqual(['closure property', 'tree automaton']);
+    expect(keys('Graph networks learn representations of molecules.')).toEqual(['graph network', 'molecule', 'representation']);
+  });
+
+  it('still reads an -s word before a determiner as the verb', () => {
+    expect(keys('The router leverages an auxiliary loss.')).toEqual(['auxiliary loss', 'router']);
   });
 });

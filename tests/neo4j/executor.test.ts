@@ -55,7 +55,7 @@ describe('cypher library', () => {
       const text = cypherLibrary().get(name).replace(/^\s*\/\/.*$/gm, '');
       const literals = [...text.matchAll(/'([^']*)'|"([^"]*)"/g)].map((m) => m[1] ?? m[2]);
       for (const literal of literals) {
-        expect(['kg_search', 'whitespace', '', 'CONCEPT', 'PAPER', 'REPOSITORY'], `${name}: ${literal}`).toContain(literal);
+        expect(['kg_search', 'kg_concept_fuzzy', 'whitespace', '', 'CONCEPT', 'PAPER', 'REPOSITORY'], `${name}: ${literal}`).toContain(literal);
       }
     }
   });

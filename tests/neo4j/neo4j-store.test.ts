@@ -245,16 +245,38 @@ if (!uri) {
 
     it('lists alike', async () => {
       const same = async (read: (s: GraphStore) => Promise<unknown>) => expect(await read(neo)).toEqual(await read(memory));
-      for (const page of [{ first: 10, offset: 0 }, { first: 7, offset: 30 }, { first: 5, offset: 100 }]) {
-        await same((s) => s.listPapers(page, {}));
-        await same((s) => s.listPapers(page, { hasCode: true, year: 2005 }));
-        await same((s) => s.listPapers(page, { conceptId: 'concept-4' }));
-        await same((s) => s.listConcepts(page, {}, 'PAPER_COUNT_DESC'));
-        await same((s) => s.listConcepts(page, { nameContains: 'CEPT 1', minPapers: 1 }, 'NAME_ASC'));
+      const after = { values: [], id: 'paper-0030' };
+      for (const page of [{ first: 10, after: null }, { first: 7, after }, { first: 5, after: { values: [], id: 'zzz' } }]) {
+        await same((s) => s.listPapers(page, {}, 'ID_ASC'));
+        await same((s) => s.listPapers(page, { hasCode: true, year: 2005 }, 'ID_ASC'));
+        await same((s) => s.listPapers(page, { conceptIds: ['concept-4'] }, 'ID_ASC'));
+        await same((s) => s.listPapers(page, { conceptIds: ['concept-4', 'concept-7'], search: 'paper' }, 'ID_ASC'));
         await same((s) => s.listRepositories(page));
-        await same((s) => s.papersOfConcept('concept-2', false, page));
-        await same((s) => s.papersOfConcept('gamma', true, page));
       }
+      for (const first of [1, 7, 100]) {
+        await same((s) => s.listPapers({ first, after: null }, {}, 'TITLE_ASC'));
+        await same((s) => s.listPapers({ first, after: { values: ['Paper 3 on concept 3'], id: 'paper-0003' } }, {}, 'TITLE_ASC'));
+        await same((s) => s.listPapers({ first, after: { values: [2010], id: 'paper-0050' } }, {}, 'YEAR_DESC'));
+        await same((s) => s.listPapers({ first, after: null }, { search: 'concept 3 paper' }, 'RELEVANCE'));
+        await same((s) => s.listPapers({ first, after: { values: [0.5], id: 'paper-0013' } }, { search: 'concept 3 paper' }, 'RELEVANCE'));
+        await same((s) => s.listConcepts({ first, after: null }, {}, 'PAPER_COUNT_DESC'));
+        await same((s) => s.listConcepts({ first, after: { values: [18], id: 'concept-3' } }, {}, 'PAPER_COUNT_DESC'));
+        await same((s) => s.listConcepts({ first, after: null }, { nameContains: 'CEPT 1', minPapers: 1 }, 'NAME_ASC'));
+        await same((s) => s.listConcepts({ first, after: { values: ['beta'], id: 'beta' } }, {}, 'NAME_ASC'));
+        await same((s) => s.listConcepts({ first, after: null }, {}, 'RANK_DESC'));
+        await same((s) => s.listConcepts({ first, after: { values: [0.2], id: 'a' } }, { community: 1 }, 'RANK_DESC'));
+        await same((s) => s.listCommunities({ first, after: null }));
+        await same((s) => s.papersOfConcept('concept-2', false, { first, after: null }));
+        await same((s) => s.papersOfConcept('concept-2', false, { first, after: { values: [0.75], id: 'paper-0012' } }));
+        await same((s) => s.papersOfConcept('gamma', true, { first, after: null }));
+      }
+      await same((s) => s.communitiesByIds([1, 2, 3, 99]));
+      await same((s) => s.conceptsOfCommunities([1, 2, 99], 3));
+      await same((s) => s.papersOfCommunities([1, 2, 99], 5));
+      await same((s) => s.conceptsByLookupKeys(['Concept 3', 'AL', 'nope', 'delta gamma'].map(conceptLookupKeys)));
+      await same((s) => s.relatedOfConcepts(conceptIds, 10, 2));
+      await same((s) => s.papersOfConceptPairs([{ a: 'alpha', b: 'beta' }, { a: 'concept-1', b: 'concept-4' }, { a: 'x', b: 'y' }], 3));
+      await same((s) => s.exportGraph());
     });
 
     it('traverses and searches alike', async () => {
@@ -268,9 +290,13 @@ if (!uri) {
       }
       for (const [a, b] of [['alpha', 'epsilon'], ['epsilon', 'beta'], ['gamma', 'delta-gamma'], ['alpha', 'concept-1'], ['beta', 'beta']] as const) {
         for (const hops of [1, 2, 4]) await same((s) => s.path(a, b, hops));
+        await same((s) => s.paths(a, b, 4, 5));
+      }
+      for (const id of ['alpha', 'gamma', 'concept-1']) {
+        await same((s) => s.neighbourhood(id, { depth: 2, limit: 6, minWeight: 0, perHop: 2, papers: true, repositories: true }));
       }
       for (const id of ['p-a', 'p-b', 'p-d', 'paper-0007', 'nope']) await same((s) => s.similarPapers(id, 5));
-      for (const q of ['alpha', 'Concept 3', 'org/two', 'repo-1', 'paper 12 on concept', 'gamma delta', 'AL', 'we study', 'zzzz', '  ', 'github']) {
+      for (const q of ['alpha', 'Concept 3', 'org/two', 'repo-1', 'paper 12 on concept', 'gamma delta', 'AL', 'we study', 'zzzz', '  ', 'github', 'concpt', 'epsilom', 'conc', 'gam delt', 'githu']) {
         await same((s) => s.search(q, 20));
       }
       await same((s) => s.stats());

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { parseJsonExport, toJsonExport } from '../../src/export/index.js';
 import { buildGraph } from '../../src/ingest/build-graph.js';
 import { readPaperFile } from '../../src/ingest/read-files.js';
 import type { GraphData } from '../../src/model.js';
+import type { ListPage, SortKey } from '../../src/store/graph-store.js';
 import { conceptLookupKeys } from '../../src/store/lookup.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { Neo4jStore } from '../../src/store/neo4j/index.js';
@@ -76,19 +78,60 @@ if (!uri) {
       }
     });
 
-    it('page lists alike in every order', async () => {
-      for (const offset of [0, 20, 100]) {
-        await same((s) => s.listPapers({ first: 20, offset }, {}));
-        await same((s) => s.listConcepts({ first: 50, offset }, {}, 'PAPER_COUNT_DESC'));
-        await same((s) => s.listConcepts({ first: 50, offset }, {}, 'NAME_ASC'));
+    it('page lists alike in every order, page after page', async () => {
+      /** Walks a whole list page by page in both stores, expecting the same pages. */
+      async function walk<T>(list: (s: MemoryStore | Neo4jStore, after: SortKey | null) => Promise<ListPage<T>>) {
+        let after: SortKey | null = null;
+        for (let n = 0; n < 50; n++) {
+          const p: ListPage<T> = await same((s) => list(s, after));
+          if (!p.hasNextPage) return;
+          after = p.keys.at(-1)!;
+        }
       }
-      await same((s) => s.listPapers({ first: 100, offset: 0 }, { hasCode: true }));
-      await same((s) => s.listRepositories({ first: 100, offset: 0 }));
+      await walk((s, after) => s.listPapers({ first: 40, after }, {}, 'ID_ASC'));
+      await walk((s, after) => s.listPapers({ first: 40, after }, {}, 'TITLE_ASC'));
+      await walk((s, after) => s.listPapers({ first: 40, after }, {}, 'YEAR_DESC'));
+      await walk((s, after) => s.listPapers({ first: 10, after }, { search: 'latent attention' }, 'RELEVANCE'));
+      await walk((s, after) => s.listConcepts({ first: 100, after }, {}, 'PAPER_COUNT_DESC'));
+      await walk((s, after) => s.listConcepts({ first: 100, after }, {}, 'NAME_ASC'));
+      await walk((s, after) => s.listConcepts({ first: 100, after }, {}, 'RANK_DESC'));
+      await walk((s, after) => s.listConcepts({ first: 20, after }, { community: 2, minPapers: 2 }, 'RANK_DESC'));
+      await walk((s, after) => s.listCommunities({ first: 5, after }));
+      await same((s) => s.listPapers({ first: 100, after: null }, { hasCode: true }, 'ID_ASC'));
+      await same((s) => s.listRepositories({ first: 100, after: null }));
       for (const id of topConcepts) {
-        await same((s) => s.papersOfConcept(id, false, { first: 20, offset: 0 }));
-        await same((s) => s.papersOfConcept(id, true, { first: 20, offset: 0 }));
-        await same((s) => s.listPapers({ first: 20, offset: 0 }, { conceptId: id }));
+        await same((s) => s.papersOfConcept(id, false, { first: 20, after: null }));
+        await same((s) => s.papersOfConcept(id, true, { first: 20, after: null }));
+        await same((s) => s.listPapers({ first: 20, after: null }, { conceptIds: [id] }, 'ID_ASC'));
+        await same((s) => s.listPapers({ first: 20, after: null }, { conceptIds: [id, topConcepts[0]!] }, 'YEAR_DESC'));
       }
+    });
+
+    it('rank and cluster alike', async () => {
+      const communities = await same((s) => s.listCommunities({ first: 100, after: null }));
+      const cids = communities.items.map((c) => c.id);
+      expect(cids.length).toBeGreaterThan(1);
+      await same((s) => s.communitiesByIds(cids));
+      await same((s) => s.conceptsOfCommunities(cids, 10));
+      await same((s) => s.papersOfCommunities(cids, 10));
+    });
+
+    it('relate, look up and export alike', async () => {
+      await same((s) => s.relatedOfConcepts(conceptIds, 10, 2));
+      await same((s) => s.relatedOfConcepts(conceptIds, 5, 3));
+      await same((s) => s.conceptsByLookupKeys(graph.concepts.flatMap((c) => c.aliases).slice(0, 100).map(conceptLookupKeys)));
+      const pairs = graph.related.slice(0, 200).map((r) => ({ a: r.source, b: r.target }));
+      await same((s) => s.papersOfConceptPairs(pairs, 5));
+      await same((s) => s.papersOfConceptPairs(graph.broader.map((b) => ({ a: b.narrower, b: b.broader })), 5));
+      const exported = await same((s) => s.exportGraph());
+      expect(exported.concepts.every((c) => c.rank !== undefined && c.community !== undefined)).toBe(true);
+    });
+
+    it('import the other store\'s json export as the same graph', async () => {
+      const text = toJsonExport(await memory.exportGraph());
+      await neo.replaceGraph({ papers: [], concepts: [], repositories: [], mentions: [], hasCode: [], related: [], broader: [] });
+      await neo.replaceGraph(parseJsonExport(text));
+      expect(toJsonExport(await neo.exportGraph())).toBe(text);
     });
 
     it('traverse alike: neighbourhoods and paths', async () => {
@@ -99,10 +142,21 @@ if (!uri) {
       for (let i = 0; i + 1 < topConcepts.length; i++) {
         await same((s) => s.path(topConcepts[i]!, topConcepts[topConcepts.length - 1 - i]!, 4));
       }
+      for (let i = 0; i < 8; i++) {
+        await same((s) => s.paths(topConcepts[i]!, topConcepts[topConcepts.length - 1 - i]!, 4, 5));
+      }
+      for (const id of topConcepts.slice(0, 10)) {
+        await same((s) => s.neighbourhood(id, { depth: 2, limit: 30, minWeight: 0.1, perHop: 10, papers: true, repositories: true }));
+      }
     });
 
     it('search alike', async () => {
-      const queries = [...graph.concepts.slice(0, 15).map((c) => c.name), 'latent', 'github', 'attention bottleneck', 'diffusion model'];
+      const queries = [
+        ...graph.concepts.slice(0, 15).map((c) => c.name),
+        'latent', 'github', 'attention bottleneck', 'diffusion model',
+        // Prefixes and typos.
+        'bottlenck', 'informaton bottleneck', 'atten', 'diffusion modle', 'transfor', 'mla', 'lat att', 'kv cach',
+      ];
       for (const q of queries) await same((s) => s.search(q, 10));
     });
   });

@@ -20,6 +20,16 @@ const QUERIES = [
   '{ search(query: "information bottleneck", first: 10) { kind score paper { id } concept { id } repository { id } } }',
   '{ path(from: "IB", to: "MLA") { hops nodes { id label } edges { source target kind weight } } }',
   '{ paper(id: "perceiver-general-perception-with-iterative-attention") { similar(first: 5) { paper { id } score sharedConcepts { id } } } }',
+  // Ranking, clusters, traversal, search, filters, batch lookups.
+  '{ concepts(first: 10, orderBy: RANK_DESC) { nodes { id rank community } pageInfo { endCursor } } }',
+  '{ communities(first: 5) { totalCount nodes { id size label concepts(first: 5) { id } papers(first: 3) { id } } } }',
+  '{ concept(name: "IB") { related(first: 5, minShared: 2) { concept { id } sharedPapers weight } neighbourhood(depth: 2, limit: 15, perHop: 8, include: [CONCEPT, PAPER, REPOSITORY], layout: true) { nodes { id kind label x y community rank } edges { source target kind weight paperCount } } } }',
+  '{ paths(from: "IB", to: "MLA", first: 4) { hops nodes { id } edges { source target kind weight paperCount papers(first: 2) { id } } } }',
+  '{ search(query: "bottlenck", first: 5) { kind score concept { id } paper { id } } prefix: search(query: "diffus", first: 5) { kind score concept { id } paper { id } } }',
+  '{ papers(first: 5, filter: { allConcepts: ["IB", "LLM"] }, orderBy: YEAR_DESC) { totalCount nodes { id } } text: papers(first: 5, filter: { search: "latent attention" }, orderBy: RELEVANCE) { totalCount nodes { id } pageInfo { endCursor } } }',
+  '{ concepts(first: 5, filter: { community: 2, minPapers: 2 }, orderBy: NAME_ASC) { totalCount nodes { id } } }',
+  '{ papersByIds(ids: ["perceiver-general-perception-with-iterative-attention", "nope"]) { id } conceptsByNames(names: ["MLA", "IB", "nothing at all"]) { id } }',
+  '{ repositories(first: 5) { nodes { id concepts { id } } } }',
 ];
 
 async function ask(url: string, query: string): Promise<unknown> {
@@ -61,6 +71,12 @@ if (!uri) {
       }
       const stats = (await ask(onNeo4j.url, QUERIES[0]!)) as { data: { stats: { papers: number } } };
       expect(stats.data.stats.papers).toBe(119);
+    });
+
+    it('serves the same /export/graph.json', async () => {
+      const get = async (url: string) => (await fetch(url.replace('/graphql', '/export/graph.json'))).text();
+      const [a, b] = await Promise.all([get(embedded.url), get(onNeo4j.url)]);
+      expect(b).toBe(a);
     });
 
     it('reports readiness with the store kind', async () => {

@@ -34,7 +34,7 @@ describe('embedded store: snapshot', () => {
     const second = new MemoryStore({ dataDir: dir });
     await second.init();
     expect(await second.stats()).toEqual(await first.stats());
-    expect(second.exportGraph()).toEqual(first.exportGraph());
+    expect(await second.exportGraph()).toEqual(await first.exportGraph());
   });
 
   it('leaves no temporary file behind', async () => {

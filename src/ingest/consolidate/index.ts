@@ -8,16 +8,27 @@
  */
 import type { BroaderRecord, ConceptRecord, MentionRecord, RelatedRecord, Span } from '../../model.js';
 import { compareSpans, extractPaper, type PaperExtraction } from '../extract/index.js';
+
+const isPlainWord = (d: Draft): boolean => d.kind === 'term' && d.tokens.length === 1 && d.acronyms.size === 0;
 import { broaderRecords } from './broader.js';
 import { linkPapers } from './link.js';
 import { aliasesOf, canonicalName, conceptId } from './naming.js';
 import { relatedRecords } from './related.js';
 import { mentionConfidence } from './scores.js';
-import { collectAcronyms, countTokens, selectDrafts, tooCommonAfterLinking, type Draft } from './terms.js';
+import {
+  MAX_LINKED_SINGLE_WORD_SHARE,
+  collectAcronyms,
+  countTokens,
+  selectDrafts,
+  tooCommonAfterLinking,
+  type AcronymTable,
+  type Draft,
+} from './terms.js';
 
 export { npmi } from './related.js';
 export { mentionConfidence } from './scores.js';
 export { conceptId, singularForm } from './naming.js';
+export { expandAcronyms, type AcronymTable } from './terms.js';
 
 export interface ConceptGraph {
   /** Sorted by id. */
@@ -42,12 +53,41 @@ interface ConceptAcc {
 }
 
 /**
+ * What consolidation decided beyond the graph itself, for explanations (see explainPaper).
+ * Filled by buildConceptGraph when passed in.
+ */
+export interface ConsolidationTrace {
+  /** Papers' positions in the corpus order used by `acronyms`. */
+  paperIndex: Map<string, number>;
+  acronyms: AcronymTable;
+  /** Term key (or "\u0000" + acronym) -> why it did not become a concept. */
+  rejectedTerms: Map<string, string>;
+  /** Key of each term that became a concept (or "\u0000" + acronym) -> the concept's id. */
+  conceptOfKey: Map<string, string>;
+  /** `${paperId}\u0000${conceptId}` -> why the link was dropped. */
+  droppedLinks: Map<string, string>;
+}
+
+/** An empty trace to pass to buildConceptGraph. */
+export function newTrace(): ConsolidationTrace {
+  return {
+    paperIndex: new Map(),
+    acronyms: { senses: new Map(), definedIn: [], acronymsOfKey: new Map(), variantOf: new Map(), longForms: new Map() },
+    rejectedTerms: new Map(),
+    conceptOfKey: new Map(),
+    droppedLinks: new Map(),
+  };
+}
+
+/**
  * Builds the concept graph of a corpus. `extractions` (keyed by paper id) avoids re-extracting
- * papers whose extraction is cached; missing entries are extracted here.
+ * papers whose extraction is cached; missing entries are extracted here. `trace`, when given,
+ * records why terms and links were left out (see ConsolidationTrace).
  */
 export function buildConceptGraph(
   papers: ReadonlyArray<{ id: string; title: string; abstract: string }>,
   extractions?: ReadonlyMap<string, PaperExtraction>,
+  trace?: ConsolidationTrace,
 ): ConceptGraph {
   const sorted = uniqueById(papers);
   const n = sorted.length;
@@ -55,7 +95,11 @@ export function buildConceptGraph(
 
   const acronyms = collectAcronyms(ex);
   const counts = countTokens(sorted);
-  const drafts = selectDrafts(ex, acronyms, counts.all, counts.lowerCase);
+  const drafts = selectDrafts(ex, acronyms, counts.all, counts.lowerCase, trace?.rejectedTerms);
+  if (trace) {
+    sorted.forEach((p, i) => trace.paperIndex.set(p.id, i));
+    trace.acronyms = acronyms;
+  }
   const { evidence, surfaces } = linkPapers(sorted, drafts, acronyms);
   const isProperWord = (k: string): boolean =>
     (counts.capitalisedInSentence.get(k) ?? 0) > 0 && (counts.lowerCase.get(k) ?? 0) === 0;
@@ -69,7 +113,8 @@ export function buildConceptGraph(
       conceptOfDraft.push(undefined);
       return;
     }
-    const name = canonicalName(d, draftSurfaces, isProperWord, (w) => counts.words.has(w));
+    const attested = (w: string): boolean => counts.words.has(w);
+    const name = d.display !== null ? canonicalName(d, new Map([[d.display, 1]]), isProperWord, attested) : canonicalName(d, draftSurfaces, isProperWord, attested);
     const id = conceptId(name);
     if (id.length === 0) {
       conceptOfDraft.push(undefined);
@@ -117,10 +162,22 @@ export function buildConceptGraph(
   for (const acc of [...concepts.values()].sort(byId)) {
     const perPaper = links.get(acc.id);
     if (!perPaper || perPaper.size === 0) continue;
+    if (acc.drafts.every(isPlainWord)) {
+      const key = (acc.drafts[0] as Draft).key;
+      for (const [paper, link] of perPaper) {
+        const own = (ex[paper] as PaperExtraction).candidates.some((c) => c.key === key);
+        if (own && (link.inTitle || link.spans.length >= 2)) continue;
+        perPaper.delete(paper);
+        trace?.droppedLinks.set(`${(sorted[paper] as { id: string }).id}\u0000${acc.id}`, own ? 'single word mentioned once, not in the title' : 'single word only inside other phrases here');
+      }
+      if (perPaper.size === 0) continue;
+    }
     if (acc.drafts.every((d) => tooCommonAfterLinking(d, perPaper.size, n))) {
       links.delete(acc.id);
+      for (const d of acc.drafts) trace?.rejectedTerms.set(d.key, `single word linked to more than ${MAX_LINKED_SINGLE_WORD_SHARE * 100}% of the papers`);
       continue;
     }
+    for (const d of acc.drafts) trace?.conceptOfKey.set(d.key, acc.id);
     const acronym = [...acc.acronyms.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? acronymOfKind(acc);
     conceptRecords.push({
       id: acc.id,
@@ -154,6 +211,7 @@ export function buildConceptGraph(
           nestedOnly: link.nestedOnly,
           df: c.paperCount,
           n,
+          position: firstPosition(link.spans, (sorted[paper] as { abstract: string }).abstract.length),
         }),
         inTitle: link.inTitle,
         spans: link.spans,
@@ -171,6 +229,12 @@ export function buildConceptGraph(
   const related = relatedRecords(ranked, df, n);
   const broader = broaderRecords(conceptTokens);
   return { concepts: conceptRecords, mentions, related, broader };
+}
+
+/** Offset of the first abstract span as a share of the abstract's length; 1 when there is none. */
+function firstPosition(spans: readonly Span[], abstractLength: number): number {
+  const first = spans.find((s) => s.field === 'abstract');
+  return first === undefined ? 1 : first.start / Math.max(1, abstractLength);
 }
 
 /** An acronym-only concept is its own acronym. */

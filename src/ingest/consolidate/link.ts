@@ -81,7 +81,8 @@ export function linkPapers(
         if (!list.some((s) => s.field === field && s.start === span.start && s.end === span.end)) {
           list.push(span);
           found.set(draft, list);
-          const surface = text.slice(m.start, m.end);
+          // "Kullback-Leibler (KL) divergence" is written "Kullback-Leibler divergence" as a name.
+          const surface = text.slice(m.start, m.end).replace(/\s*\([^()\s]+\)(?=\s)/gu, '');
           const counts = surfaces[draft] as Map<string, number>;
           counts.set(surface, (counts.get(surface) ?? 0) + 1);
           if (!m.acronym) wordSpans.push({ draft, span, length: m.length });

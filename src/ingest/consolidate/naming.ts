@@ -78,7 +78,7 @@ export function canonicalName(
   attested: (lowerWord: string) => boolean = () => true,
 ): string {
   if (draft.kind === 'acronym' && draft.written) return draft.written;
-  const entries = [...surfaces.entries()].filter(([s]) => !(isAcronymLike(s) && draft.acronyms.has(acronymStem(s))));
+  const entries = [...surfaces.entries()].filter(([s]) => !draft.acronyms.has(acronymStem(s)));
   if (entries.length === 0) return draft.tokens.join(' ');
   if (draft.kind === 'named') {
     const forms = new Map<string, number>();

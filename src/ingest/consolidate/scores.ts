@@ -3,9 +3,10 @@
  *
  *   confidence = 0.30 * inTitle
  *              + 0.25 * min(1, ln(1 + count) / ln(6))      (saturates at 5 mentions)
- *              + 0.15 * definedHere                         (the paper defines its acronym)
+ *              + 0.10 * definedHere                         (the paper defines its acronym)
  *              + 0.10 * specificity                         (multi-word terms, names, acronyms)
- *              + 0.20 * idf                                 (rare in the corpus)
+ *              + 0.15 * idf                                 (rare in the corpus)
+ *              + 0.10 * (1 - position)                      (introduced early in the abstract)
  *   halved when every mention sits inside a longer matched concept ("recurrent network" inside
  *   "bidirectional recurrent network"): the longer concept is what the paper is about.
  *
@@ -26,13 +27,20 @@ export interface ConfidenceInput {
   df: number;
   /** Papers in the corpus. */
   n: number;
+  /**
+   * Where the abstract first mentions the concept, as a share of its length (0 = first word);
+   * 1 when the abstract never does. Authors name what a paper is about early.
+   */
+  position?: number;
 }
 
 export function mentionConfidence(x: ConfidenceInput): number {
   const countScore = Math.min(1, Math.log(1 + x.count) / Math.log(6));
   const specificity = x.named ? 1 : Math.min(1, (x.words - 1) / 2);
   const idf = x.n <= 1 ? 1 : Math.max(0, Math.min(1, Math.log((x.n + 1) / Math.max(1, x.df)) / Math.log(x.n + 1)));
-  let score = 0.3 * (x.inTitle ? 1 : 0) + 0.25 * countScore + 0.15 * (x.definedHere ? 1 : 0) + 0.1 * specificity + 0.2 * idf;
+  const early = 1 - Math.max(0, Math.min(1, x.position ?? 1));
+  let score =
+    0.3 * (x.inTitle ? 1 : 0) + 0.25 * countScore + 0.1 * (x.definedHere ? 1 : 0) + 0.1 * specificity + 0.15 * idf + 0.1 * early;
   if (x.nestedOnly) score *= 0.5;
   return round4(Math.max(0, Math.min(1, score)));
 }

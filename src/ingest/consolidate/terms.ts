@@ -5,12 +5,14 @@
  * order papers were given in.
  */
 import {
+  acronymStem,
   isAcronymLike,
   isConceptKey,
   keyOf,
   keyTokens,
   maskDebris,
   normaliseTerm,
+  singularise,
   termWords,
   tokenKey,
   wordTokens,
@@ -36,6 +38,8 @@ export interface AcronymTable {
    * "group query attention"): variant key -> the key they are merged into.
    */
   variantOf: Map<string, string>;
+  /** Per long-form key: the long form as first written, head singular ("small language model"). */
+  longForms: Map<string, string>;
 }
 
 /** Inflection-blind form of a key, to recognise variants of one long form. */
@@ -57,11 +61,16 @@ export interface Draft {
   acronyms: Map<string, number>;
   /** For kind "acronym": the acronym as written ("SVM"). */
   written: string | null;
-  /** Token keys of other spellings matched as this draft (inflection variants of a long form). */
+  /**
+   * Token keys of other spellings matched as this draft: inflection variants of a long form, and
+   * terms written with an acronym ("hybrid SLM" for "hybrid small language model").
+   */
   variants: string[][];
+  /** For a term found written with an acronym: the term with the acronym spelled out, as its name. */
+  display: string | null;
 }
 
-/** Multi-word terms seen once in one abstract are kept only with more evidence (see selectDrafts). */
+/** Papers in which a single word must head a phrase of its own to be a concept (see selectDrafts). */
 export const MIN_DF_SINGLE_WORD = 2;
 /**
  * Share of a single word's occurrences in the corpus that must be the head of a noun phrase.
@@ -94,12 +103,14 @@ export function tooCommonAfterLinking(draft: Draft, linkedPapers: number, n: num
 export function collectAcronyms(extractions: readonly PaperExtraction[]): AcronymTable {
   const papersBySense = new Map<string, Map<string, Set<number>>>();
   const definedIn: Map<string, string>[] = [];
+  const longForms = new Map<string, string>();
   extractions.forEach((ex, paper) => {
     const here = new Map<string, string>();
     for (const d of ex.definitions) {
       const key = normaliseTerm(d.longForm);
       if (key === null || here.has(d.acronym)) continue;
       here.set(d.acronym, key);
+      if (!longForms.has(key)) longForms.set(key, writtenLongForm(d.longForm));
       const byKey = papersBySense.get(d.acronym) ?? new Map<string, Set<number>>();
       const papers = byKey.get(key) ?? new Set<number>();
       papers.add(paper);
@@ -130,7 +141,52 @@ export function collectAcronyms(extractions: readonly PaperExtraction[]): Acrony
       if (canonical !== undefined) here.set(acronym, canonical);
     }
   }
-  return { senses, definedIn, acronymsOfKey, variantOf };
+  return { senses, definedIn, acronymsOfKey, variantOf, longForms };
+}
+
+/** A long form as written, lower case except name-like words, last word singular. */
+function writtenLongForm(longForm: string): string {
+  const words = longForm.trim().split(/\s+/);
+  return words
+    .map((w, i) => {
+      const shown = /\p{Ll}\p{Lu}|\p{Lu}.*\p{Lu}/u.test(w) ? w : w.toLowerCase();
+      if (i < words.length - 1) return shown;
+      const singular = singularise(shown.toLowerCase());
+      return shown.toLowerCase().startsWith(singular) ? shown.slice(0, singular.length) : singular;
+    })
+    .join(' ');
+}
+
+/**
+ * A multi-word term written with an acronym the paper defines, or the corpus defines, spelled
+ * out: "hybrid SLMs" -> key "hybrid small language model". Null when nothing is spelled out.
+ */
+export function expandAcronyms(
+  surface: string,
+  acronyms: AcronymTable,
+  paper: number,
+): { key: string; display: string } | null {
+  const words = termWords(surface);
+  if (!words || words.length < 2) return null;
+  const tokens: string[] = [];
+  const display: string[] = [];
+  let expanded = false;
+  for (const w of words) {
+    const stem = acronymStem(w);
+    const sense = isAcronymLike(w) && !/[-‐‑]/u.test(w)
+      ? acronyms.definedIn[paper]?.get(stem) ?? acronyms.senses.get(stem)?.[0]?.key
+      : undefined;
+    if (sense !== undefined) {
+      tokens.push(...sense.split(' '));
+      display.push(acronyms.longForms.get(sense) ?? sense);
+      expanded = true;
+    } else {
+      tokens.push(...keyTokens([w]));
+      display.push(w);
+    }
+  }
+  if (!expanded || !isConceptKey(tokens)) return null;
+  return { key: keyOf(tokens), display: display.join(' ') };
 }
 
 /** Folds long forms of one acronym that differ only in inflection into the most used one. */
@@ -166,6 +222,9 @@ interface TermStat {
   inTitle: boolean;
   /** Most occurrences in one paper. */
   maxCount: number;
+  /** Keys of the spellings with an acronym that were spelled out into this term. */
+  written: Set<string>;
+  display: string | null;
 }
 
 /** Sorted keys of a map, for deterministic iteration. */
@@ -176,21 +235,26 @@ const sortedKeys = <K extends string, V>(m: Map<K, V>): K[] => [...m.keys()].sor
  * - every defined acronym's long form (merged with the acronym);
  * - named systems (CamelCase, code names, "Name:" title prefixes);
  * - acronyms used but defined nowhere, when used in two papers, in a title, or twice in a paper;
- * - multi-word terms seen in two papers, in a title, twice in one paper, or written as one
- *   hyphenated compound; a term seen only as the tail of longer terms needs two papers and two
- *   different words in front of it;
+ * - every multi-word term that is a phrase of its own somewhere (normaliseTerm has already
+ *   refused generic ones such as "extensive experiments"); one written with a defined acronym is
+ *   spelled out ("hybrid SLMs" -> "hybrid small language model"); a term seen only as the tail
+ *   of longer terms needs two papers and two different words in front of it;
  * - single words only with corpus support: a phrase of their own in one paper and a head in at
- *   least MIN_DF_SINGLE_WORD papers, a noun-phrase head in at least MIN_HEAD_SHARE of all their
- *   occurrences (so verbs and adjectives such as "show" or "robust" stay out: linking cannot tell
- *   parts of speech apart), in at most MAX_SINGLE_WORD_SHARE of the papers, and not a generic
- *   noun (normaliseTerm already refuses those).
+ *   least MIN_DF_SINGLE_WORD papers (or in a title, or three times in one paper), a noun-phrase
+ *   head in at least MIN_HEAD_SHARE of all their occurrences (so verbs and adjectives such as
+ *   "show" or "robust" stay out: linking cannot tell parts of speech apart), in at most
+ *   MAX_SINGLE_WORD_SHARE of the papers, and not a generic noun (normaliseTerm already refuses
+ *   those). Consolidation later links a single word only to papers that name it in the title or
+ *   use it as a phrase of its own more than once.
  * `tokenCounts` / `lowerCase`: occurrences of each token key in the corpus, all and lower-case (see countTokens).
+ * `rejected`, when given, receives the reason each term key that did not become a draft was left out.
  */
 export function selectDrafts(
   extractions: readonly PaperExtraction[],
   acronyms: AcronymTable,
   tokenCounts: ReadonlyMap<string, number>,
   lowerCase: ReadonlyMap<string, number>,
+  rejected?: Map<string, string>,
 ): Draft[] {
   const n = extractions.length;
   const headOccurrences = new Map<string, number>();
@@ -209,6 +273,8 @@ export function selectDrafts(
         hyphenated: false,
         inTitle: false,
         maxCount: 0,
+        written: new Set(),
+        display: null,
       };
       stats.set(key, s);
     }
@@ -238,8 +304,14 @@ export function selectDrafts(
     }
     for (const c of ex.candidates) {
       // A bare acronym is evidence for its long form or for itself as an acronym, not a term.
-      if (!/\s/.test(c.surface) && isAcronymLike(c.surface)) continue;
-      const s = stat(c.key);
+      if (!/[\s‐‑-]/u.test(c.surface) && isAcronymLike(c.surface)) continue;
+      if (acronyms.senses.has(acronymStem(c.surface))) continue;
+      const expansion = expandAcronyms(c.surface, acronyms, paper);
+      const s = stat(expansion?.key ?? c.key);
+      if (expansion) {
+        s.written.add(c.key);
+        s.display ??= expansion.display;
+      }
       s.papers.add(paper);
       // A capitalised ordinary word ("... compared to Horizon") is a name only if the corpus
       // never writes it in lower case; otherwise it is the common word and must earn its place.
@@ -255,7 +327,7 @@ export function selectDrafts(
       const words = termWords(c.surface) ?? [];
       for (let k = 1; k < words.length; k++) {
         const tail = keyTokens(words.slice(k));
-        if (!isConceptKey(tail)) continue;
+        if (!isConceptKey(tail, words.slice(k))) continue;
         const t = stat(keyOf(tail));
         t.nested.add(paper);
         t.leftWords.add(tokenKey(words[k - 1] ?? ''));
@@ -272,38 +344,55 @@ export function selectDrafts(
       acronyms: new Map(acronyms.acronymsOfKey.get(key)),
       written: null,
       variants: [],
+      display: null,
     });
   }
   for (const [variant, canonical] of [...acronyms.variantOf.entries()].sort()) {
     drafts.get(canonical)?.variants.push(variant.split(' '));
   }
   for (const key of sortedKeys(stats)) {
-    if (drafts.has(key) || acronyms.variantOf.has(key)) continue;
     const s = stats.get(key) as TermStat;
+    const existing = drafts.get(key);
+    if (existing) existing.variants.push(...[...s.written].sort().map((w) => w.split(' ')));
+    if (existing || acronyms.variantOf.has(key)) continue;
     const df = new Set([...s.papers, ...s.nested]).size;
-    let keep: boolean;
+    let reason: string | null = null;
     if (s.papers.size === 0) {
       // Only ever inside longer terms: a term of its own if it combines with several words
       // ("recurrent network" in "bidirectional / gated recurrent network"), not if it is always the
       // tail of one longer term ("vector machine" only in "support vector machine").
-      keep = s.tokens.length > 1 && df >= 2 && s.leftWords.size >= 2;
-    } else if (s.named) {
-      keep = true;
-    } else if (s.tokens.length > 1) {
-      keep = df >= 2 || s.inTitle || s.maxCount >= 2 || s.hyphenated;
-    } else {
+      if (!(s.tokens.length > 1 && df >= 2 && s.leftWords.size >= 2)) reason = 'only seen inside one longer term';
+    } else if (!s.named && s.tokens.length === 1) {
       const word = s.tokens[0] as string;
       const heads = headPapers.get(word)?.size ?? 0;
       const headShare = (headOccurrences.get(word) ?? 0) / Math.max(1, tokenCounts.get(word) ?? 0);
-      keep = heads >= MIN_DF_SINGLE_WORD && headShare >= MIN_HEAD_SHARE && df <= Math.max(MIN_DF_SINGLE_WORD, n * MAX_SINGLE_WORD_SHARE);
+      // A word the paper names in its title, or repeats as a phrase of its own, needs no second paper.
+      if (heads < MIN_DF_SINGLE_WORD && !(s.inTitle || s.maxCount >= 3)) reason = `single word: a phrase head in fewer than ${MIN_DF_SINGLE_WORD} papers, not in a title or repeated`;
+      else if (headShare < MIN_HEAD_SHARE) reason = 'single word: mostly used as a verb or modifier in the corpus';
+      else if (df > Math.max(MIN_DF_SINGLE_WORD, n * MAX_SINGLE_WORD_SHARE)) reason = `single word: in more than ${MAX_SINGLE_WORD_SHARE * 100}% of the papers`;
     }
-    if (keep) drafts.set(key, { key, tokens: s.tokens, kind: s.named ? 'named' : 'term', acronyms: new Map(), written: null, variants: [] });
+    const keep = reason === null;
+    if (!keep) rejected?.set(key, reason as string);
+    if (keep) {
+      drafts.set(key, {
+        key,
+        tokens: s.tokens,
+        kind: s.named ? 'named' : 'term',
+        acronyms: new Map(),
+        written: null,
+        variants: [...s.written].sort().map((w) => w.split(' ')),
+        display: s.display,
+      });
+    }
   }
   for (const acronym of sortedKeys(undefinedAcronyms)) {
     const u = undefinedAcronyms.get(acronym) as { papers: Set<number>; inTitle: boolean; maxCount: number };
-    if (u.papers.size < 2 && !u.inTitle && u.maxCount < 2) continue;
+    if (u.papers.size < 2 && !u.inTitle && u.maxCount < 2) {
+      rejected?.set(`\u0000${acronym}`, 'acronym defined nowhere and used once');
+      continue;
+    }
     const key = `\u0000${acronym}`; // acronyms are case-sensitive: keep them apart from word keys
-    drafts.set(key, { key, tokens: [acronym.toLowerCase()], kind: 'acronym', acronyms: new Map(), written: acronym, variants: [] });
+    drafts.set(key, { key, tokens: [acronym.toLowerCase()], kind: 'acronym', acronyms: new Map(), written: acronym, variants: [], display: null });
   }
   return [...drafts.values()];
 }

@@ -64,6 +64,12 @@ export function matchLongForm(
   }
   const words = content.length;
   const isStart = (i: number): boolean => isAlnum(lower[i]) && !isAlnum(lower[i - 1]);
+  // A digit may stand for a word: "2" for "to" (T2M, text-to-motion), "4" for "for".
+  const matches = (c: string, i: number): boolean => {
+    if (lower[i] === c) return true;
+    const word = DIGIT_WORDS[c];
+    return word !== undefined && isStart(i) && lower.startsWith(word, i) && !isAlnum(lower[i + word.length]);
+  };
   const uncoveredBetween = (fromWord: number, toWord: number): number => {
     let c = 0;
     for (let w = fromWord + 1; w < toWord; w++) if (content[w]) c++;
@@ -82,7 +88,7 @@ export function matchLongForm(
     } else {
       result = { score: Number.NEGATIVE_INFINITY, next: -1 };
       for (let j = i + 1; j < n; j++) {
-        if (lower[j] !== sf[k + 1]) continue;
+        if (!matches(sf[k + 1] as string, j)) continue;
         const rest = best(k + 1, j);
         const score = here + rest.score - uncoveredBetween(wordOf[i] ?? 0, wordOf[j] ?? 0);
         if (score > result.score) result = { score, next: j };
@@ -94,7 +100,7 @@ export function matchLongForm(
   let chosen: { start: number; score: number } | null = null;
   for (let i = 0; i < n; i++) {
     if (fixedStart !== undefined && i !== fixedStart) continue;
-    if (lower[i] !== sf[0] || !isStart(i)) continue;
+    if (!matches(sf[0] as string, i) || !isStart(i)) continue;
     const r = best(0, i);
     if (r.score === Number.NEGATIVE_INFINITY) continue;
     // Later starts are shorter long forms: they win ties.
@@ -108,6 +114,8 @@ export function matchLongForm(
   }
   return matched.length === sf.length ? { start: chosen.start, matched } : null;
 }
+
+const DIGIT_WORDS: Record<string, string> = { '2': 'to', '4': 'for' };
 
 interface WordRange {
   text: string;
@@ -162,7 +170,9 @@ function shortFormIn(inner: string): string | null {
   if (head.length < 2 || /\s/.test(head) || CUE.test(head)) return null;
   if (!/^[\p{L}\p{N}][\p{L}\p{N}-]*$/u.test(head)) return null;
   const stem = acronymStem(head);
-  if (!isAcronymLike(stem) || isRomanNumeral(stem)) return null;
+  // "Glocal-IB", "Sparse-CBM": a hyphenated short form with an acronym part counts as one.
+  const compound = /-/.test(stem) && stem.split('-').some((p) => isAcronymLike(p));
+  if ((!isAcronymLike(stem) && !compound) || isRomanNumeral(stem)) return null;
   if (!/\p{L}/u.test(stem)) return null;
   return head;
 }

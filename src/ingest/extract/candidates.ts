@@ -7,6 +7,7 @@ import nlp from 'compromise';
 import type { Span } from '../../model.js';
 import { MAX_TERM_WORDS, isLeadingNoise } from './normalise.js';
 import { isAcronymLike } from './tokenize.js';
+import { singularise } from './inflect.js';
 import { DETERMINERS, FUNCTION_WORDS, PRONOUNS } from './words.js';
 
 export type CandidateSource = 'noun-phrase' | 'acronym-definition' | 'hyphenated' | 'named';
@@ -145,9 +146,11 @@ const breaksBefore = (u: Unit): boolean => /[(["“'‘]/u.test(u.pre);
  * The tagger's usual slips around "-s" words are corrected from the context: after a noun, an
  * "-s" word followed directly by a determiner, adjective, pronoun or noun is a verb ("the model
  * leverages an ...", "SVM employs a kernel ..."); otherwise it is a plural head even when tagged
- * as a verb ("vector machines (...)", "decision trees such as ...").
+ * as a verb ("vector machines (...)", "decision trees such as ..."). A plural closes its phrase
+ * (English compounds take singular modifiers), so the verb after a plural subject stays out.
+ * `title`: the units are a title, which is a noun phrase rather than a sentence.
  */
-function nounPhrases(units: readonly Unit[]): Unit[][] {
+function nounPhrases(units: readonly Unit[], title: boolean): Unit[][] {
   const phrases: Unit[][] = [];
   let current: Unit[] = [];
   let afterSubject = false;
@@ -194,6 +197,13 @@ function nounPhrases(units: readonly Unit[]): Unit[][] {
       flush();
       continue;
     }
+    if (prev !== undefined && isRegularPlural(prev) && !/s$/.test(word) && !u.hyphenated && !isAcronymLike(u.text)) {
+      // A plural closes its phrase: "model checking games employ ...", "the results lie in ...".
+      // English compounds take singular modifiers, so a bare word right after a plural is
+      // almost always the verb, whatever the tagger says.
+      flush();
+      continue;
+    }
     let fits: boolean;
     if (
       /s$/.test(word) && !u.hyphenated && prev === undefined && nextInPhrase !== undefined &&
@@ -204,7 +214,26 @@ function nounPhrases(units: readonly Unit[]): Unit[][] {
       // predicate; a plural noun at the start of a phrase is rarely followed by its object.
       fits = false;
     } else if (/s$/.test(word) && !u.hyphenated && prev !== undefined && isNounish(prev) && (u.tags.has('Plural') || u.tags.has('PresentTense'))) {
-      fits = nextInPhrase === undefined || !startsObject(nextInPhrase);
+      // "the essence lies in", "this paper deals with": read as a verb when the tagger says so.
+      // Only for the subject of an abstract's sentence followed by a preposition: elsewhere, and
+      // in titles, which are noun phrases, the tagger's verb reading of a plural ("Latent
+      // Diffusion Models at Scale") is usually wrong.
+      const subject = !title && isSentenceSubject(units, i - current.length);
+      const verb = subject && u.tags.has('Verb') && !u.tags.has('Noun') && nextInPhrase !== undefined && FUNCTION_WORDS.has(lower(nextInPhrase));
+      // "decision trees overfit noisy labels": a bare verb form after the -s word, itself
+      // followed by its object, makes the -s word the plural subject.
+      const after = units[i + 2];
+      const beforeVerb =
+        singularise(word) !== word && /^\p{Ll}/u.test(prev.text) && nextInPhrase !== undefined && isBareVerb(nextInPhrase) && after !== undefined && !breaksAfter(nextInPhrase) &&
+        (startsObject(after) || FUNCTION_WORDS.has(lower(after)));
+      fits = !verb && (nextInPhrase === undefined || beforeVerb || !startsObject(nextInPhrase));
+    } else if (
+      /ing$/.test(word) && !u.hyphenated && prev === undefined && nextInPhrase !== undefined &&
+      isAdjectival(nextInPhrase) && !isNounish(nextInPhrase) && (before === undefined || breaksAfter(before) || FUNCTION_WORDS.has(lower(before)))
+    ) {
+      // "Enabling continuous control", "by recovering numerical values": an -ing word opening a
+      // clause before an adjective is a verb taking an object, whatever the tagger says.
+      fits = false;
     } else if (isNounish(u) || isAdjectival(u)) {
       fits = true;
     } else if (u.tags.has('Gerund')) {
@@ -223,7 +252,7 @@ function nounPhrases(units: readonly Unit[]): Unit[][] {
         (prev === undefined
           ? isAttributiveContext(before) || (before !== undefined && FUNCTION_WORDS.has(lower(before)) && !AUXILIARIES.has(lower(before)))
           : isAdjectival(prev));
-    } else if (u.tags.has('Value') && u.hyphenated) {
+    } else if (u.tags.has('Value') && (u.hyphenated || DIMENSIONAL.test(u.text))) {
       fits = true;
     } else {
       fits = false;
@@ -237,6 +266,34 @@ function nounPhrases(units: readonly Unit[]): Unit[][] {
   }
   flush();
   return phrases;
+}
+
+/** A word that can be a verb's base form: plain lower-case letters, no -s / -ed / -ing / -ly ending. */
+function isBareVerb(u: Unit): boolean {
+  const w = lower(u);
+  return (
+    /^[a-z]{3,}$/.test(w) && !/(?:s|ed|ing|ly)$/.test(w) && !u.hyphenated &&
+    u.tags.has('Verb') && !u.tags.has('Adjective') && !u.tags.has('ProperNoun') &&
+    !DETERMINERS.has(w) && !FUNCTION_WORDS.has(w) && !PRONOUNS.has(w)
+  );
+}
+
+/** A regular plural noun ("games", "systems"), not an acronym and not a word that only ends in -s. */
+function isRegularPlural(u: Unit): boolean {
+  const w = lower(u);
+  return (u.tags.has('Plural') || u.tags.has('PresentTense')) && !u.hyphenated && !isAcronymLike(u.text) && /[^s]s$/.test(w) && singularise(w) !== w;
+}
+
+/** "2D", "3D", "3DGS": a dimension prefix is a word of the term, not a number in front of it. */
+const DIMENSIONAL = /^[1-9]D(?:\p{Lu}[\p{L}\p{N}]*)?$/u;
+
+/** Whether the phrase starting at unit `start` opens its sentence (after at most a determiner or possessive). */
+function isSentenceSubject(units: readonly Unit[], start: number): boolean {
+  const first = units[start];
+  if (!first) return false;
+  if (first.sentenceStart) return true;
+  const before = units[start - 1];
+  return before !== undefined && before.sentenceStart && (DETERMINERS.has(lower(before)) || POSSESSIVE_PRONOUNS.has(lower(before)));
 }
 
 /** Words that form a complex preposition with a following "to". */
@@ -288,7 +345,7 @@ function trimPhrase(phrase: readonly Unit[]): Unit[] {
   let end = phrase.length;
   while (start < end) {
     const u = phrase[start] as Unit;
-    if (isLeadingNoise(u.text) || u.tags.has('Adverb') || (u.tags.has('Value') && !u.hyphenated)) start++;
+    if ((isLeadingNoise(u.text) && !DIMENSIONAL.test(u.text)) || u.tags.has('Adverb') || (u.tags.has('Value') && !u.hyphenated && !DIMENSIONAL.test(u.text))) start++;
     else break;
   }
   while (end > start) {
@@ -325,7 +382,7 @@ export function fieldCandidates(text: string, field: Span['field']): RawCandidat
     out.push({ surface: text.slice(start, end), span: span(start, end), source });
   };
 
-  for (const phrase of nounPhrases(units)) {
+  for (const phrase of nounPhrases(units, field === 'title')) {
     const term = trimPhrase(phrase);
     const first = term[0];
     const last = term[term.length - 1];
@@ -338,8 +395,9 @@ export function fieldCandidates(text: string, field: Span['field']): RawCandidat
     const u = units[i] as Unit;
     const next = units[i + 1];
     if (isNameLike(u.text) && !/^\p{N}+$/u.test(u.text)) {
-      // Bare acronyms are reported as acronym uses; only compound or CamelCase names are named here.
-      if (!isAcronymLike(u.text)) push(u.start, u.end, 'named');
+      // Bare acronyms are reported as acronym uses; compound ("GPT-4", "LARA-Gen") and CamelCase
+      // names are named here.
+      if (!isAcronymLike(u.text) || /[-‐‑]/u.test(u.text)) push(u.start, u.end, 'named');
     } else if (
       field === 'abstract' &&
       !u.sentenceStart &&

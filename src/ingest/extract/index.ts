@@ -9,9 +9,9 @@ import { keyOf, keyTokens, isConceptKey, termWords } from './normalise.js';
 
 export type { AcronymDefinition } from './acronyms.js';
 export type { CandidateSource } from './candidates.js';
-export { maskDebris } from './candidates.js';
+export { maskDebris, fieldCandidates, type RawCandidate } from './candidates.js';
 export { findAcronymDefinitions, findAcronymUses, matchLongForm } from './acronyms.js';
-export { normaliseTerm, termWords, keyTokens, isConceptKey, keyOf } from './normalise.js';
+export { normaliseTerm, explainTerm, termWords, keyTokens, isConceptKey, keyOf } from './normalise.js';
 export { singularise } from './inflect.js';
 export { isStopWord } from './words.js';
 export { wordTokens, tokenKey, isAcronymLike, acronymStem, type WordToken } from './tokenize.js';
@@ -84,15 +84,24 @@ export function extractPaper(paper: { title: string; abstract: string }): PaperE
       const start = text.indexOf(d.longForm, d.span.start);
       raw.push({ surface: d.longForm, span: { field, start, end: start + d.longForm.length }, source: 'acronym-definition' });
     }
-    raw.push(...fieldCandidates(text, field));
+    const phrases = fieldCandidates(text, field);
+    raw.push(...phrases);
+    for (const d of defs) {
+      // "Kullback-Leibler (KL) divergence": the phrase goes on after the acronym.
+      const start = text.indexOf(d.longForm, d.span.start);
+      if (start < 0 || !text.slice(start + d.longForm.length).trimStart().startsWith('(')) continue;
+      const head = phrases.find((p) => p.span.start > d.span.end && /^[ \t]+$/.test(text.slice(d.span.end, p.span.start)));
+      if (head) raw.push({ surface: text.slice(start, head.span.end), span: { field, start, end: head.span.end }, source: 'noun-phrase' });
+    }
   }
 
   const byKey = new Map<string, Candidate>();
   for (const occurrence of raw) {
     const r = trimmed(occurrence);
     if (!r) continue;
-    const tokens = keyTokens(termWords(r.surface) ?? []);
-    if (!isConceptKey(tokens)) continue;
+    const words = termWords(r.surface) ?? [];
+    const tokens = keyTokens(words);
+    if (!isConceptKey(tokens, words)) continue;
     const key = keyOf(tokens);
     const existing = byKey.get(key);
     if (!existing) {

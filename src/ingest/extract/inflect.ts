@@ -23,7 +23,7 @@ const IRREGULAR: ReadonlyMap<string, string> = new Map([
   ['corpuses', 'corpus'], ['lenses', 'lens'], ['caches', 'cache'], ['niches', 'niche'],
   ['headaches', 'headache'], ['metrics', 'metric'], ['topics', 'topic'],
   ['characteristics', 'characteristic'], ['heuristics', 'heuristic'], ['clinics', 'clinic'],
-  ['critics', 'critic'], ['mosaics', 'mosaic'], ['lyrics', 'lyric'], ['relics', 'relic'], ['leaves', 'leaf'], ['halves', 'half'], ['selves', 'self'],
+  ['critics', 'critic'], ['logics', 'logic'], ['tactics', 'tactic'], ['automata', 'automaton'], ['mosaics', 'mosaic'], ['lyrics', 'lyric'], ['relics', 'relic'], ['leaves', 'leaf'], ['halves', 'half'], ['selves', 'self'],
   ['shelves', 'shelf'], ['wolves', 'wolf'], ['lives', 'life'], ['knives', 'knife'],
 ]);
 

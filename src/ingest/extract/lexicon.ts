@@ -7,7 +7,8 @@
  * nested inside longer ones are found too ("graph neural network" inside "graph neural
  * network pruning"). Cost is linear in text tokens times the longest term, whatever
  * the lexicon's size. Acronyms are kept apart and compared case-sensitively, as whole tokens,
- * ignoring a plural "s" ("SVMs" is "SVM", "svm" is nothing).
+ * ignoring a plural "s" ("SVMs" is "SVM", "svm" is nothing); a hyphenated short form of several
+ * tokens ("Glocal-IB") is matched like a term.
  */
 import { acronymStem, tokenKey, wordTokens, type WordToken } from './tokenize.js';
 
@@ -56,6 +57,12 @@ export class LexiconMatcher<V> {
 
   /** Adds an acronym, matched case-sensitively as a whole token (plural "s" allowed). */
   addAcronym(acronym: string, value: V): void {
+    const parts = wordTokens(acronym);
+    if (parts.length > 1) {
+      // A hyphenated short form ("Glocal-IB") spans several tokens: matched like a term.
+      this.addTokens(parts.map((t) => tokenKey(t.text)), value);
+      return;
+    }
     const list = this.acronyms.get(acronym) ?? [];
     if (!list.includes(value)) list.push(value);
     this.acronyms.set(acronym, list);
@@ -77,6 +84,14 @@ export class LexiconMatcher<V> {
     const keys = tokens.map((t) => this.key(t.text));
     // A term never runs over punctuation other than hyphens, dashes and slashes.
     const joined = tokens.map((t, i) => i > 0 && SOFT_GAP.test(text.slice((tokens[i - 1] as WordToken).end, t.start)));
+    // A token alone in parentheses right after a word ("divergence" follows "Kullback-Leibler (KL)")
+    // can be stepped over, so the words around it still match as one term.
+    const wrapped = tokens.map(
+      (t, i) =>
+        i > 0 && i + 1 < tokens.length &&
+        /^\s*\($/u.test(text.slice((tokens[i - 1] as WordToken).end, t.start)) &&
+        /^\)\s*$/u.test(text.slice(t.end, (tokens[i + 1] as WordToken).start)),
+    );
     const out: LexiconMatch<V>[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i] as WordToken;
@@ -85,13 +100,16 @@ export class LexiconMatcher<V> {
         for (const value of acronymValues) out.push({ value, start: first.start, end: first.end, length: 1, acronym: true });
       }
       let node: TrieNode<V> | undefined = this.root;
-      for (let j = i; j < tokens.length && node; j++) {
-        if (j > i && !joined[j]) break;
+      for (let j = i, length = 1; j < tokens.length && node; length++) {
         node = node.next.get(keys[j] as string);
         if (!node) break;
         for (const value of node.values) {
-          out.push({ value, start: first.start, end: (tokens[j] as WordToken).end, length: j - i + 1, acronym: false });
+          out.push({ value, start: first.start, end: (tokens[j] as WordToken).end, length, acronym: false });
         }
+        let k = j + 1;
+        if (wrapped[k]) k++;
+        else if (k < tokens.length && !joined[k]) break;
+        j = k;
       }
     }
     return out;

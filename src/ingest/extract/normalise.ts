@@ -61,7 +61,12 @@ export function isLeadingNoise(word: string): boolean {
 export function termWords(surface: string): string[] | null {
   const text = surface.replace(/\s+/g, ' ').replace(EDGE_PUNCTUATION, '');
   if (text.length === 0 || DEBRIS.test(text)) return null;
-  let words = text.split(' ').map((w) => w.replace(EDGE_PUNCTUATION, '')).filter((w) => w.length > 0);
+  // An acronym in parentheses inside a phrase ("Kullback-Leibler (KL) divergence") is not a word of it.
+  const parts = text.split(' ');
+  let words = parts
+    .filter((w, i) => !(i > 0 && i < parts.length - 1 && /^\([^()\s]+\)$/u.test(w)))
+    .map((w) => w.replace(EDGE_PUNCTUATION, ''))
+    .filter((w) => w.length > 0);
   if (!words.every((w) => TERM_WORD.test(w))) return null;
   // A possessive before the head names the owner, not the term: keep what follows it.
   for (let i = words.length - 2; i >= 0; i--) {
@@ -94,13 +99,16 @@ export function keyTokens(words: readonly string[]): string[] {
 /**
  * Whether lower-case key tokens can name a concept: not a single letter, number, stop word or
  * generic noun, and not made only of discourse words ("extensive experiments",
- * "large number", "model performance").
+ * "large number", "model performance"). `words`, the words as written, tells hyphenated
+ * compounds apart: a stop word may open or close one ("out-of-distribution", "trade-off").
  */
-export function isConceptKey(tokens: readonly string[]): boolean {
+export function isConceptKey(tokens: readonly string[], words?: readonly string[]): boolean {
   if (tokens.length === 0) return false;
   if (!tokens.some((t) => /\p{L}/u.test(t))) return false;
   const last = tokens[tokens.length - 1] ?? '';
-  if (isStopWord(last) || isStopWord(tokens[0] ?? '')) return false;
+  const compound = (w: string | undefined): boolean => w !== undefined && /\p{L}[-‐‑]\p{L}/u.test(w);
+  if (isStopWord(last) && !compound(words?.[words.length - 1])) return false;
+  if (isStopWord(tokens[0] ?? '') && !compound(words?.[0])) return false;
   if (tokens.length === 1) {
     return (
       last.length >= 2 &&
@@ -111,6 +119,9 @@ export function isConceptKey(tokens: readonly string[]): boolean {
       !(last.length <= 4 && isRomanNumeral(last.toUpperCase()))
     );
   }
+  // A compound joined around a function word is lexicalised: "in-context learning" and
+  // "end-to-end training" are terms even though each part is an everyday word.
+  if (words?.some((w) => compound(w) && wordTokens(w).slice(0, -1).some((t) => isStopWord(t.text.toLowerCase())))) return true;
   const generic = (t: string): boolean =>
     DISCOURSE_NOUNS.has(t) ||
     EVALUATIVE_MODIFIERS.has(t) ||
@@ -120,6 +131,27 @@ export function isConceptKey(tokens: readonly string[]): boolean {
     isNumeric(t) ||
     t.length === 1;
   return !tokens.every(generic);
+}
+
+/**
+ * normaliseTerm with the reason when a phrase is refused, for explanations:
+ * `{ key, reason: null }` or `{ key: null, reason }`.
+ */
+export function explainTerm(surface: string): { key: string | null; reason: string | null } {
+  const text = surface.replace(/\s+/g, ' ').replace(EDGE_PUNCTUATION, '');
+  if (text.length === 0) return { key: null, reason: 'punctuation only' };
+  if (DEBRIS.test(text)) return { key: null, reason: 'markup, URL, citation or maths' };
+  const words = termWords(surface);
+  if (!words) {
+    const count = text.split(' ').length;
+    return { key: null, reason: count > MAX_TERM_WORDS ? `longer than ${MAX_TERM_WORDS} words` : 'only determiners, pronouns, numbers or evaluative words' };
+  }
+  const tokens = keyTokens(words);
+  if (isConceptKey(tokens, words)) return { key: keyOf(tokens), reason: null };
+  return {
+    key: null,
+    reason: tokens.length === 1 ? 'a generic word, stop word or number on its own' : 'only generic or discourse words ("extensive experiments")',
+  };
 }
 
 /** Joins key tokens into the key string. */
@@ -134,5 +166,5 @@ export function normaliseTerm(surface: string): string | null {
   const words = termWords(surface);
   if (!words) return null;
   const tokens = keyTokens(words);
-  return isConceptKey(tokens) ? keyOf(tokens) : null;
+  return isConceptKey(tokens, words) ? keyOf(tokens) : null;
 }

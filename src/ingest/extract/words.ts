@@ -67,6 +67,12 @@ export const EVALUATIVE_MODIFIERS: ReadonlySet<string> = new Set([
   'dramatic', 'dramatically', 'marked', 'superb', 'strongly', 'simply', 'directly', 'fully',
   'helpful', 'beneficial', 'desirable', 'desired', 'interesting', 'surprising', 'exciting',
   'higher', 'faster', 'slower', 'larger', 'smaller', 'stronger', 'weaker', 'richer', 'cheaper',
+  'vanilla', 'modern', 'complementary', 'meaningful', 'excessive', 'stringent', 'cumbersome',
+  'encouraging', 'slight', 'negligible', 'stellar', 'favorable', 'favourable', 'foundational',
+  'dominant', 'stark', 'acceptable', 'deeper', 'suboptimal', 'non-trivial', 'nontrivial',
+  'inherent', 'tremendous', 'severe', 'poor', 'naive', 'naïve', 'specialized', 'specialised',
+  'sufficiently', 'notoriously', 'inevitably', 'crucially', 'remarkably', 'substantially',
+  'considerably', 'unique', 'key-enabling', 'innovative', 'seamless', 'attractive',
 ]);
 
 /**

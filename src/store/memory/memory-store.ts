@@ -10,17 +10,21 @@ import type {
   RepositoryRecord,
 } from '../../model.js';
 import type {
+  CommunityRecord,
   ConceptFilter,
   ConceptOrder,
+  ConceptPair,
   GraphEdge,
   GraphNode,
   GraphPath,
   GraphStats,
   GraphStore,
+  ListPage,
+  ListRequest,
   NeighbourhoodOptions,
-  Page,
-  PageRequest,
+  PairPapers,
   PaperFilter,
+  PaperOrder,
   RelatedConcept,
   ReplaceSummary,
   SearchHit,
@@ -29,18 +33,26 @@ import type {
 } from '../graph-store.js';
 import { conceptIndexKeys, preferConcept } from '../lookup.js';
 import {
+  compareByRank,
   compareEdges,
-  conceptComparator,
   expandNeighbourhood,
+  kShortestPaths,
   rankByCount,
+  rankByIdfCount,
   rankHits,
+  rankPairPapers,
+  rankPapersByMentions,
   rankSimilar,
   shortestPath,
+  type MentionRow,
   type SimilarCandidate,
 } from '../algorithms.js';
+import { canonicalGraph } from '../canonical.js';
 import { compareIds } from '../ordering.js';
+import * as paging from '../paging.js';
+import { SearchIndex } from '../search-index.js';
 import { parseSearchQuery, scoreConcept, scorePaper, scoreRepository } from '../search-scoring.js';
-import { readSnapshot, writeSnapshot } from './snapshot.js';
+import { corrupt, readSnapshot, removeStaleTempFiles, writeSnapshot } from './snapshot.js';
 
 type NodeAttributes =
   | { kind: 'PAPER'; record: PaperRecord }
@@ -73,14 +85,24 @@ export class MemoryStore implements GraphStore {
   private graph: KgGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
   private index = buildIndex(this.graph);
   private initialised = false;
+  /** Replacements run one at a time; this is the last one asked for. */
+  private replacing: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: MemoryStoreOptions) {}
 
   async init(): Promise<void> {
     if (this.initialised) return;
-    if (this.options.dataDir) {
-      const data = await readSnapshot(this.options.dataDir);
-      if (data) this.load(data);
+    const dataDir = this.options.dataDir;
+    if (dataDir) {
+      await removeStaleTempFiles(dataDir);
+      const data = await readSnapshot(dataDir);
+      if (data) {
+        try {
+          this.load(data);
+        } catch (error) {
+          throw corrupt(dataDir, `does not hold a consistent graph (${(error as Error).message})`);
+        }
+      }
     }
     this.initialised = true;
   }
@@ -89,30 +111,48 @@ export class MemoryStore implements GraphStore {
     if (!this.initialised) throw new Error('embedded store is not initialised');
   }
 
-  async close(): Promise<void> {}
+  /** Waits for a snapshot being written to be on disk. */
+  async close(): Promise<void> {
+    await this.replacing;
+  }
 
   async allPapers(): Promise<PaperRecord[]> {
     return [...this.index.papers.values()].sort((a, b) => compareIds(a.id, b.id));
   }
 
-  async replaceGraph(data: GraphData): Promise<ReplaceSummary> {
-    const before = this.index;
+  replaceGraph(data: GraphData): Promise<ReplaceSummary> {
+    const run = this.replacing.then(() => this.replaceNow(data));
+    this.replacing = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Builds the new graph (refusing data that does not form one before anything is written),
+   * writes the snapshot, and only then serves the new graph: a failure at any step leaves the
+   * file and the served graph as they were.
+   */
+  private async replaceNow(data: GraphData): Promise<ReplaceSummary> {
+    const before = { graph: this.graph, index: this.index };
     const summary: ReplaceSummary = {
-      conceptsCreated: data.concepts.filter((c) => !before.concepts.has(c.id)).length,
-      repositoriesCreated: data.repositories.filter((r) => !before.repositories.has(r.id)).length,
+      conceptsCreated: data.concepts.filter((c) => !before.index.concepts.has(c.id)).length,
+      repositoriesCreated: data.repositories.filter((r) => !before.index.repositories.has(r.id)).length,
     };
-    // Note: the snapshot is written before the in-memory graph is swapped, so a failed
-    // write leaves both the file and the served graph as they were.
-    if (this.options.dataDir) await writeSnapshot(this.options.dataDir, data);
     this.load(data);
+    const after = { graph: this.graph, index: this.index };
+    // Note: synchronous with the load above, so no reader sees the new graph before it is saved.
+    this.graph = before.graph;
+    this.index = before.index;
+    if (this.options.dataDir) await writeSnapshot(this.options.dataDir, data);
+    this.graph = after.graph;
+    this.index = after.index;
     return summary;
   }
 
-  /** The stored graph as plain data, in canonical order (what the snapshot holds). */
-  exportGraph(): GraphData {
+  /** The stored graph as plain data, in canonical order. */
+  async exportGraph(): Promise<GraphData> {
     const edges = (kind: EdgeAttributes['kind']) =>
       this.graph.filterEdges((_e, attrs) => attrs.kind === kind).map((e) => this.graph.getEdgeAttributes(e).record);
-    return {
+    return canonicalGraph({
       papers: [...this.index.papers.values()],
       concepts: [...this.index.concepts.values()],
       repositories: [...this.index.repositories.values()],
@@ -120,7 +160,7 @@ export class MemoryStore implements GraphStore {
       hasCode: edges('HAS_CODE') as HasCodeRecord[],
       related: edges('RELATED_TO') as RelatedRecord[],
       broader: edges('BROADER') as BroaderRecord[],
-    };
+    });
   }
 
   private load(data: GraphData): void {
@@ -158,6 +198,17 @@ export class MemoryStore implements GraphStore {
     return null;
   }
 
+  async conceptsByLookupKeys(keyLists: readonly (readonly string[])[]): Promise<(ConceptRecord | null)[]> {
+    return Promise.all(keyLists.map((keys) => this.conceptByLookupKeys(keys)));
+  }
+
+  async communitiesByIds(ids: readonly number[]): Promise<(CommunityRecord | null)[]> {
+    return ids.map((id) => {
+      const members = this.index.communities.get(id);
+      return members ? { id, size: members.length } : null;
+    });
+  }
+
   async mentionsOfPapers(paperIds: readonly string[]) {
     return paperIds.map((id) => this.index.mentionsByPaper.get(id) ?? []);
   }
@@ -166,9 +217,12 @@ export class MemoryStore implements GraphStore {
     return paperIds.map((id) => this.index.reposByPaper.get(id) ?? []);
   }
 
-  async relatedOfConcepts(conceptIds: readonly string[], first: number): Promise<RelatedConcept[][]> {
+  async relatedOfConcepts(conceptIds: readonly string[], first: number, minShared = 1): Promise<RelatedConcept[][]> {
     return conceptIds.map((id) =>
-      (this.index.related.get(id) ?? []).slice(0, first).map((r) => ({
+      (this.index.related.get(id) ?? [])
+        .filter((r) => r.sharedPapers >= minShared)
+        .slice(0, first)
+        .map((r) => ({
         concept: this.concept(r.other),
         sharedPapers: r.sharedPapers,
         weight: r.weight,
@@ -198,45 +252,82 @@ export class MemoryStore implements GraphStore {
   async conceptsOfRepositories(repositoryIds: readonly string[]) {
     return repositoryIds.map((id) => {
       const papers = this.index.papersByRepo.get(id) ?? [];
-      return rankByCount(
+      return rankByIdfCount(
         papers.flatMap((p) => (this.index.mentionsByPaper.get(p) ?? []).map((m) => this.concept(m.conceptId))),
+        this.index.papers.size,
       );
+    });
+  }
+
+  async conceptsOfCommunities(communityIds: readonly number[], first: number): Promise<ConceptRecord[][]> {
+    return communityIds.map((id) => (this.index.communities.get(id) ?? []).slice(0, first));
+  }
+
+  async papersOfCommunities(communityIds: readonly number[], first: number): Promise<PaperRecord[][]> {
+    return communityIds.map((id) => {
+      const mentions = (this.index.communities.get(id) ?? []).flatMap((c) => this.index.mentionsByConcept.get(c.id) ?? []);
+      return rankPapersByMentions(mentions, first).map((p) => this.paper(p));
+    });
+  }
+
+  async papersOfConceptPairs(pairs: readonly ConceptPair[], first: number): Promise<PairPapers[]> {
+    return pairs.map(({ a, b }) => {
+      const ofB = new Map((this.index.mentionsByConcept.get(b) ?? []).map((m) => [m.paperId, m.confidence]));
+      const rows = (this.index.mentionsByConcept.get(a) ?? []).flatMap((m) => {
+        const cb = a === b ? undefined : ofB.get(m.paperId);
+        return cb === undefined ? [] : [{ paperId: m.paperId, a: m.confidence, b: cb }];
+      });
+      return { total: rows.length, papers: rankPairPapers(rows, first).map((p) => this.paper(p)) };
     });
   }
 
   // ---- lists ---------------------------------------------------------------------------
 
-  async listPapers(page: PageRequest, filter: PaperFilter): Promise<Page<PaperRecord>> {
+  async listPapers(page: ListRequest, filter: PaperFilter, order: PaperOrder): Promise<ListPage<PaperRecord>> {
     let papers = [...this.index.papers.values()];
-    if (filter.conceptId !== undefined) {
-      const ids = new Set((this.index.mentionsByConcept.get(filter.conceptId) ?? []).map((m) => m.paperId));
+    for (const conceptId of filter.conceptIds ?? []) {
+      const ids = new Set((this.index.mentionsByConcept.get(conceptId) ?? []).map((m) => m.paperId));
       papers = papers.filter((p) => ids.has(p.id));
     }
     if (filter.hasCode !== undefined) {
       papers = papers.filter((p) => (this.index.reposByPaper.get(p.id)?.length ?? 0) > 0 === filter.hasCode);
     }
     if (filter.year !== undefined) papers = papers.filter((p) => p.year === filter.year);
-    papers.sort((a, b) => compareIds(a.id, b.id));
-    return slice(papers, page);
+    let scores: Map<string, number> | null = null;
+    if (filter.search !== undefined) {
+      scores = this.paperScores(filter.search);
+      papers = papers.filter((p) => scores!.has(p.id));
+    }
+    const entries = papers.map((p) => ({ item: p, key: paging.paperKey(order, p, scores?.get(p.id)) }));
+    return paging.keysetPage(entries, paging.PAPER_ORDER_KEYS[order], page);
   }
 
-  async listConcepts(page: PageRequest, filter: ConceptFilter, order: ConceptOrder): Promise<Page<ConceptRecord>> {
+  async listConcepts(page: ListRequest, filter: ConceptFilter, order: ConceptOrder): Promise<ListPage<ConceptRecord>> {
     let concepts = [...this.index.concepts.values()];
     if (filter.minPapers !== undefined) concepts = concepts.filter((c) => c.paperCount >= filter.minPapers!);
+    if (filter.community !== undefined) concepts = concepts.filter((c) => c.community === filter.community);
     if (filter.nameContains !== undefined) {
       const needle = filter.nameContains.toLowerCase();
       concepts = concepts.filter((c) => [c.name, ...c.aliases].some((n) => n.toLowerCase().includes(needle)));
     }
-    concepts.sort(conceptComparator(order));
-    return slice(concepts, page);
+    const entries = concepts.map((c) => ({ item: c, key: paging.conceptKey(order, c) }));
+    return paging.keysetPage(entries, paging.CONCEPT_ORDER_KEYS[order], page);
   }
 
-  async listRepositories(page: PageRequest): Promise<Page<RepositoryRecord>> {
-    const repos = [...this.index.repositories.values()].sort((a, b) => compareIds(a.id, b.id));
-    return slice(repos, page);
+  async listRepositories(page: ListRequest): Promise<ListPage<RepositoryRecord>> {
+    const entries = [...this.index.repositories.values()].map((r) => ({ item: r, key: { values: [], id: r.id } }));
+    return paging.keysetPage(entries, paging.ID_KEYS, page);
   }
 
-  async papersOfConcept(conceptId: string, includeNarrower: boolean, page: PageRequest): Promise<Page<PaperRecord>> {
+  async listCommunities(page: ListRequest): Promise<ListPage<CommunityRecord>> {
+    const entries = [...this.index.communities.entries()].map(([id, members]) => ({
+      item: { id, size: members.length },
+      key: { values: [id], id: String(id) },
+    }));
+    return paging.keysetPage(entries, paging.COMMUNITY_KEYS, page);
+  }
+
+  async papersOfConcept(conceptId: string, includeNarrower: boolean, page: ListRequest): Promise<ListPage<PaperRecord>> {
     const conceptIds = includeNarrower ? this.descendants(conceptId) : [conceptId];
     const best = new Map<string, number>();
     for (const cid of conceptIds) {
@@ -244,10 +335,22 @@ export class MemoryStore implements GraphStore {
         best.set(m.paperId, Math.max(best.get(m.paperId) ?? 0, m.confidence));
       }
     }
-    const ordered = [...best.entries()]
-      .sort(([a, ca], [b, cb]) => cb - ca || compareIds(a, b))
-      .map(([id]) => this.paper(id));
-    return slice(ordered, page);
+    const entries = [...best.entries()].map(([id, confidence]) => ({
+      item: this.paper(id),
+      key: { values: [confidence], id },
+    }));
+    return paging.keysetPage(entries, paging.CONFIDENCE_KEYS, page);
+  }
+
+  /** Search scores of the papers matching `query` (only those above zero). */
+  private paperScores(query: string): Map<string, number> {
+    const q = parseSearchQuery(query);
+    const scores = new Map<string, number>();
+    for (const id of this.index.search().candidates(q).papers) {
+      const score = scorePaper(q, this.index.search().paperDocs.get(id)!);
+      if (score > 0) scores.set(id, score);
+    }
+    return scores;
   }
 
   /** The concept and every concept below it through BROADER edges. */
@@ -273,6 +376,7 @@ export class MemoryStore implements GraphStore {
       new Map(ids.map((id) => [id, this.index.related.get(id) ?? []])),
     );
     const members = new Set(included);
+    const nodes = included.map((id) => this.conceptNode(id));
     const edges: GraphEdge[] = [];
     for (const id of included) {
       for (const r of this.index.related.get(id) ?? []) {
@@ -284,8 +388,27 @@ export class MemoryStore implements GraphStore {
         if (members.has(b)) edges.push({ source: id, target: b, kind: 'BROADER', weight: null });
       }
     }
+    if (options.papers) {
+      const mentions: MentionRow[] = included.flatMap((id) => this.index.mentionsByConcept.get(id) ?? []);
+      const paperIds = rankPapersByMentions(mentions, options.limit);
+      const chosen = new Set(paperIds);
+      for (const id of paperIds) nodes.push({ id, kind: 'PAPER', label: this.paper(id).title });
+      for (const m of mentions) {
+        if (chosen.has(m.paperId)) edges.push({ source: m.paperId, target: m.conceptId, kind: 'MENTIONS', weight: m.confidence });
+      }
+      if (options.repositories) {
+        const repos = new Map<string, RepositoryRecord>();
+        for (const id of paperIds) {
+          for (const r of this.index.reposByPaper.get(id) ?? []) {
+            repos.set(r.id, r);
+            edges.push({ source: id, target: r.id, kind: 'HAS_CODE', weight: null });
+          }
+        }
+        for (const r of [...repos.values()].sort((a, b) => compareIds(a.id, b.id))) nodes.push(repositoryNode(r));
+      }
+    }
     edges.sort(compareEdges);
-    return { nodes: included.map((id) => this.conceptNode(id)), edges };
+    return { nodes, edges };
   }
 
   async path(fromId: string, toId: string, maxHops: number): Promise<GraphPath | null> {
@@ -296,6 +419,18 @@ export class MemoryStore implements GraphStore {
     if (!ids) return null;
     const edges = ids.slice(1).map((id, i) => this.edgeBetween(ids[i]!, id));
     return { hops: ids.length - 1, nodes: ids.map((id) => this.conceptNode(id)), edges };
+  }
+
+  async paths(fromId: string, toId: string, maxHops: number, first: number): Promise<GraphPath[]> {
+    if (!this.index.concepts.has(fromId) || !this.index.concepts.has(toId)) return [];
+    const found = await kShortestPaths(fromId, toId, maxHops, first, async (frontier) =>
+      new Map(frontier.map((id) => [id, this.index.adjacency.get(id) ?? []])),
+    );
+    return found.map((ids) => ({
+      hops: ids.length - 1,
+      nodes: ids.map((id) => this.conceptNode(id)),
+      edges: ids.slice(1).map((id, i) => this.edgeBetween(ids[i]!, id)),
+    }));
   }
 
   /** The edge joining two adjacent concepts: RELATED_TO when there is one, else BROADER. */
@@ -330,16 +465,19 @@ export class MemoryStore implements GraphStore {
 
   async search(query: string, first: number): Promise<SearchHit[]> {
     const q = parseSearchQuery(query);
+    const index = this.index.search();
+    const found = index.candidates(q);
     const hits: SearchHit[] = [];
-    for (const concept of this.index.concepts.values()) {
-      const score = scoreConcept(q, concept);
-      if (score > 0) hits.push({ kind: 'CONCEPT', score, concept });
+    for (const id of found.concepts) {
+      const score = scoreConcept(q, index.conceptDocs.get(id)!);
+      if (score > 0) hits.push({ kind: 'CONCEPT', score, concept: this.concept(id) });
     }
-    for (const paper of this.index.papers.values()) {
-      const score = scorePaper(q, paper);
-      if (score > 0) hits.push({ kind: 'PAPER', score, paper });
+    for (const id of found.papers) {
+      const score = scorePaper(q, index.paperDocs.get(id)!);
+      if (score > 0) hits.push({ kind: 'PAPER', score, paper: this.paper(id) });
     }
-    for (const repository of this.index.repositories.values()) {
+    for (const id of found.repositories) {
+      const repository = this.index.repositories.get(id)!;
       const score = scoreRepository(q, repository);
       if (score > 0) hits.push({ kind: 'REPOSITORY', score, repository });
     }
@@ -372,6 +510,10 @@ export class MemoryStore implements GraphStore {
   private conceptNode(id: string): GraphNode {
     return { id, kind: 'CONCEPT', label: this.concept(id).name };
   }
+}
+
+function repositoryNode(r: RepositoryRecord): GraphNode {
+  return { id: r.id, kind: 'REPOSITORY', label: `${r.owner}/${r.name}` };
 }
 
 /** Lookup structures derived from the graph; rebuilt whole after each load or write. */
@@ -448,9 +590,13 @@ function buildIndex(graph: KgGraph) {
   const sortedAdjacency = new Map([...adjacency.entries()].map(([k, v]) => [k, [...v].sort(compareIds)]));
 
   const lookup = new Map<string, ConceptRecord[]>();
+  const communities = new Map<number, ConceptRecord[]>();
   for (const concept of concepts.values()) {
     for (const key of conceptIndexKeys(concept)) push(lookup, key, concept);
+    if (concept.community !== undefined) push(communities, concept.community, concept);
   }
+  for (const list of communities.values()) list.sort(compareByRank);
+  let searchIndex: SearchIndex | null = null;
 
   return {
     papers,
@@ -465,20 +611,16 @@ function buildIndex(graph: KgGraph) {
     narrower,
     adjacency: sortedAdjacency,
     lookup,
+    communities,
     mentionCount,
+    /** The search index, built on first use. */
+    search(): SearchIndex {
+      searchIndex ??= new SearchIndex(papers.values(), concepts.values(), repositories.values());
+      return searchIndex;
+    },
   };
 }
 
 function assertNever(value: never): never {
   throw new Error(`unexpected edge kind: ${JSON.stringify(value)}`);
 }
-
-function slice<T>(items: T[], page: PageRequest): Page<T> {
-  return { totalCount: items.length, items: items.slice(page.offset, page.offset + page.first), offset: page.offset };
-}
-
-
-
-
-
-

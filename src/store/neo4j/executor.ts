@@ -1,8 +1,8 @@
 import neo4j, { isNode, isRelationship, Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { cypherLibrary, type CypherLibrary } from './cypher.js';
-import { StoreUnavailableError } from '../errors.js';
+import { StoreTimeoutError, StoreUnavailableError } from '../errors.js';
 
-export { StoreUnavailableError };
+export { StoreTimeoutError, StoreUnavailableError };
 
 /** Where the Neo4j store lives; the shape of `Config.neo4j`. */
 export interface Neo4jConnection {
@@ -10,7 +10,27 @@ export interface Neo4jConnection {
   user: string;
   password: string;
   database: string;
+  /** How long a transaction that failed with a transient error is retried; default `DRIVER_DEFAULTS`. */
+  maxRetryTimeMs?: number;
+  /** Connecting to the server, and waiting for a free pooled connection. */
+  connectionTimeoutMs?: number;
+  /** Server-side time limit of one read transaction. */
+  queryTimeoutMs?: number;
 }
+
+/**
+ * Driver timings when the configuration names none. The driver's own defaults (30 s of retries,
+ * 60 s to get a connection) would make every request hang for half a minute while the server
+ * is down; these fail within a few seconds and let `/readyz` and the API say so.
+ */
+export const DRIVER_DEFAULTS = {
+  maxRetryTimeMs: 5_000,
+  connectionTimeoutMs: 5_000,
+  queryTimeoutMs: 30_000,
+} as const;
+
+/** How long `ping()` waits for the server before calling it unavailable. */
+const PING_TIMEOUT_MS = 3_000;
 
 /** Query parameters: plain JSON-like values. */
 export type Params = Record<string, unknown>;
@@ -54,6 +74,11 @@ const UNAVAILABLE_CODES: ReadonlyMap<string, string> = new Map([
   ['Neo.ClientError.Security.CredentialsExpired', 'the password has expired and must be changed'],
 ]);
 
+const TIMEOUT_CODES: ReadonlySet<string> = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
+
 const CONSTRAINT_CODES: ReadonlySet<string> = new Set([
   'Neo.ClientError.Schema.ConstraintValidationFailed',
   'Neo.DatabaseError.Schema.ConstraintCreationFailed',
@@ -74,6 +99,9 @@ export function translateError(error: unknown, where: string, connection: Pick<N
       { cause: error },
     );
   }
+  if (TIMEOUT_CODES.has(code)) {
+    return new StoreTimeoutError(`query "${where}" ran past its time limit [${code}]`, code, { cause: error });
+  }
   if (CONSTRAINT_CODES.has(code)) {
     return new StoreConstraintError(`query "${where}" broke a schema constraint [${code}]: ${error.message}`, code, where, {
       cause: error,
@@ -92,13 +120,19 @@ export function translateError(error: unknown, where: string, connection: Pick<N
  */
 export class Executor {
   private readonly driver: Driver;
+  private readonly queryTimeoutMs: number;
 
   constructor(
     private readonly connection: Neo4jConnection,
     private readonly cypher: CypherLibrary = cypherLibrary(),
   ) {
+    const connectionTimeout = connection.connectionTimeoutMs ?? DRIVER_DEFAULTS.connectionTimeoutMs;
+    this.queryTimeoutMs = connection.queryTimeoutMs ?? DRIVER_DEFAULTS.queryTimeoutMs;
     this.driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
       disableLosslessIntegers: true,
+      maxTransactionRetryTime: connection.maxRetryTimeMs ?? DRIVER_DEFAULTS.maxRetryTimeMs,
+      connectionTimeout,
+      connectionAcquisitionTimeout: connectionTimeout,
     });
   }
 
@@ -112,12 +146,22 @@ export class Executor {
     return this.run<T>('WRITE', name, params);
   }
 
-  /** Throws StoreUnavailableError unless the server answers for the configured database. */
+  /** Throws StoreUnavailableError unless the server answers for the configured database within a few seconds. */
   async ping(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const { uri, database } = this.connection;
+        const message = `Neo4j at ${uri} (database "${database}") is unavailable: no answer within ${PING_TIMEOUT_MS} ms`;
+        reject(new StoreUnavailableError(message, 'PingTimeout'));
+      }, PING_TIMEOUT_MS);
+    });
     try {
-      await this.driver.verifyConnectivity({ database: this.connection.database });
+      await Promise.race([this.driver.verifyConnectivity({ database: this.connection.database }), timeout]);
     } catch (error) {
       throw translateError(error, 'ping', this.connection);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -136,7 +180,10 @@ export class Executor {
       return result.records.map((record) => toPlain(record.toObject()) as T);
     };
     try {
-      return mode === 'READ' ? await session.executeRead(work) : await session.executeWrite(work);
+      // Note: reads get a server-side time limit; writes (ingest batches) are bounded by their size instead.
+      return mode === 'READ'
+        ? await session.executeRead(work, { timeout: this.queryTimeoutMs })
+        : await session.executeWrite(work);
     } catch (error) {
       throw translateError(error, name, this.connection);
     } finally {

@@ -9,35 +9,61 @@ import type {
   Span,
 } from '../../model.js';
 import {
+  compareByRank,
   compareEdges,
   expandNeighbourhood,
+  kShortestPaths,
   rankByCount,
+  rankByIdfCount,
   rankHits,
+  rankPairPapers,
+  rankPapersByMentions,
   rankSimilar,
   shortestPath,
+  type MentionRow,
   type SimilarCandidate,
   type WeightedNeighbour,
 } from '../algorithms.js';
+import { canonicalGraph } from '../canonical.js';
 import type {
+  CommunityRecord,
   ConceptFilter,
   ConceptOrder,
+  ConceptPair,
   GraphEdge,
   GraphNode,
   GraphPath,
   GraphStats,
   GraphStore,
+  ListPage,
+  ListRequest,
   NeighbourhoodOptions,
-  Page,
-  PageRequest,
+  PairPapers,
   PaperFilter,
+  PaperOrder,
   RelatedConcept,
   ReplaceSummary,
   SearchHit,
   SimilarPaper,
   Subgraph,
 } from '../graph-store.js';
-import { conceptIndexKeys } from '../lookup.js';
-import { parseSearchQuery, scoreConcept, scorePaper, scoreRepository, searchTokens } from '../search-scoring.js';
+import { conceptIndexKeys, preferConcept } from '../lookup.js';
+import * as paging from '../paging.js';
+import {
+  conceptNameFuzzyKeys,
+  conceptSearchDoc,
+  conceptTokens,
+  MIN_PREFIX,
+  paperSearchDoc,
+  parseSearchQuery,
+  queryFuzzyKeys,
+  repositoryTokens,
+  scoreConcept,
+  scorePaper,
+  scoreRepository,
+  searchTokens,
+  type SearchQuery,
+} from '../search-scoring.js';
 import { Executor, type Neo4jConnection } from './executor.js';
 
 /** Schema statements run by init(), each in a transaction of its own, in this order. */
@@ -49,6 +75,9 @@ const SCHEMA_QUERIES = [
   'schema-paper-year-index',
   'schema-concept-paper-count-index',
   'schema-concept-name-index',
+  'schema-concept-fuzzy-fulltext',
+  'schema-concept-community-index',
+  'schema-concept-rank-index',
 ] as const;
 
 /** Seconds init() waits for new indexes to come online. */
@@ -57,8 +86,20 @@ const INDEX_WAIT_SECONDS = 300;
 /** Rows per UNWIND batch: big enough to amortise round trips, small enough to keep transactions light. */
 const DEFAULT_BATCH_SIZE = 2000;
 
-/** Search tokens per Lucene query; Lucene refuses queries of more than 1024 clauses. */
-const SEARCH_TOKENS_PER_QUERY = 512;
+/** Clauses per Lucene query; Lucene refuses queries of more than 1024 clauses. */
+const SEARCH_CLAUSES_PER_QUERY = 512;
+
+/** The list query of each order. */
+const PAPER_LIST_QUERIES: Record<Exclude<PaperOrder, 'RELEVANCE'>, string> = {
+  ID_ASC: 'list-papers-by-id',
+  TITLE_ASC: 'list-papers-by-title',
+  YEAR_DESC: 'list-papers-by-year',
+};
+const CONCEPT_LIST_QUERIES: Record<ConceptOrder, string> = {
+  PAPER_COUNT_DESC: 'list-concepts-by-paper-count',
+  NAME_ASC: 'list-concepts-by-name',
+  RANK_DESC: 'list-concepts-by-rank',
+};
 
 interface PaperRow {
   id: string;
@@ -77,6 +118,8 @@ interface ConceptRow {
   acronym: string | null;
   aliases: string[] | null;
   paperCount: number;
+  rank?: number | null;
+  community?: number | null;
 }
 
 type RepositoryRow = RepositoryRecord;
@@ -84,6 +127,15 @@ type RepositoryRow = RepositoryRecord;
 interface PageRow<T> {
   totalCount: number;
   items: T[];
+}
+
+interface MentionRowOut {
+  paperId: string;
+  conceptId: string;
+  count: number;
+  confidence: number;
+  inTitle: boolean;
+  spansJson: string | null;
 }
 
 /**
@@ -220,6 +272,31 @@ export class Neo4jStore implements GraphStore {
     return row ? toConcept(row.concept) : null;
   }
 
+  async conceptsByLookupKeys(keyLists: readonly (readonly string[])[]): Promise<(ConceptRecord | null)[]> {
+    const keys = unique(keyLists.flat());
+    if (keys.length === 0) return keyLists.map(() => null);
+    const rows = await this.db.read<{ keys: string[]; concept: ConceptRow }>('concepts-by-lookup-key-lists', { keys });
+    const byKey = new Map<string, ConceptRecord[]>();
+    for (const row of rows) {
+      const concept = toConcept(row.concept);
+      for (const key of row.keys) byKey.set(key, [...(byKey.get(key) ?? []), concept]);
+    }
+    // Per name: the first key that finds anything, and among its concepts the preferred one.
+    return keyLists.map((list) => {
+      for (const key of list) {
+        const found = byKey.get(key);
+        if (found && found.length > 0) return found.reduce(preferConcept);
+      }
+      return null;
+    });
+  }
+
+  async communitiesByIds(ids: readonly number[]): Promise<(CommunityRecord | null)[]> {
+    const rows = await this.db.read<{ id: number; size: number }>('communities-by-ids', { ids: unique(ids) });
+    const byId = new Map(rows.map((r) => [r.id, { id: r.id, size: r.size }]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
   async mentionsOfPapers(paperIds: readonly string[]): Promise<MentionRecord[][]> {
     const rows = await this.db.read<{
       key: string;
@@ -246,10 +323,10 @@ export class Neo4jStore implements GraphStore {
     return align(paperIds, rows, (r) => toRepository(r.repository));
   }
 
-  async relatedOfConcepts(conceptIds: readonly string[], first: number): Promise<RelatedConcept[][]> {
+  async relatedOfConcepts(conceptIds: readonly string[], first: number, minShared = 1): Promise<RelatedConcept[][]> {
     const rows = await this.db.read<{ key: string; concept: ConceptRow; sharedPapers: number; weight: number }>(
       'related-of-concepts',
-      { ids: unique(conceptIds) },
+      { ids: unique(conceptIds), minShared },
     );
     const lists = align(conceptIds, rows, (r) => ({
       concept: toConcept(r.concept),
@@ -284,43 +361,115 @@ export class Neo4jStore implements GraphStore {
   }
 
   async conceptsOfRepositories(repositoryIds: readonly string[]): Promise<ConceptRecord[][]> {
-    const rows = await this.db.read<{ key: string; concept: ConceptRow }>('concepts-of-repositories', {
+    const rows = await this.db.read<{ key: string; totalPapers: number; concept: ConceptRow }>('concepts-of-repositories', {
       ids: unique(repositoryIds),
     });
-    return align(repositoryIds, rows, (r) => toConcept(r.concept)).map(rankByCount);
+    const totalPapers = rows[0]?.totalPapers ?? 0;
+    return align(repositoryIds, rows, (r) => toConcept(r.concept)).map((list) => rankByIdfCount(list, totalPapers));
+  }
+
+  async conceptsOfCommunities(communityIds: readonly number[], first: number): Promise<ConceptRecord[][]> {
+    const rows = await this.db.read<{ key: number; concept: ConceptRow }>('concepts-of-communities', { ids: unique(communityIds) });
+    const groups = new Map<number, ConceptRecord[]>();
+    for (const row of rows) {
+      const list = groups.get(row.key) ?? [];
+      list.push(toConcept(row.concept));
+      groups.set(row.key, list);
+    }
+    return communityIds.map((id) => (groups.get(id) ?? []).sort(compareByRank).slice(0, first));
+  }
+
+  async papersOfCommunities(communityIds: readonly number[], first: number): Promise<PaperRecord[][]> {
+    const rows = await this.db.read<MentionRow & { key: number }>('mentions-of-communities', { ids: unique(communityIds) });
+    const groups = new Map<number, MentionRow[]>();
+    for (const row of rows) {
+      const list = groups.get(row.key) ?? [];
+      list.push(row);
+      groups.set(row.key, list);
+    }
+    const ranked = communityIds.map((id) => rankPapersByMentions(groups.get(id) ?? [], first));
+    const papers = await this.paperMap(ranked.flat());
+    return ranked.map((ids) => ids.map((id) => papers.get(id)!));
+  }
+
+  async papersOfConceptPairs(pairs: readonly ConceptPair[], first: number): Promise<PairPapers[]> {
+    if (pairs.length === 0) return [];
+    const rows = await this.db.read<{ index: number; paperId: string; a: number; b: number }>('papers-of-concept-pairs', {
+      pairs: pairs.map(({ a, b }) => ({ a, b })),
+    });
+    const groups = pairs.map(() => [] as { paperId: string; a: number; b: number }[]);
+    for (const row of rows) groups[row.index]!.push(row);
+    const ranked = groups.map((g) => rankPairPapers(g, first));
+    const papers = await this.paperMap(ranked.flat());
+    return groups.map((g, i) => ({ total: g.length, papers: ranked[i]!.map((id) => papers.get(id)!) }));
+  }
+
+  /** Papers by id, for ids known to exist. */
+  private async paperMap(ids: readonly string[]): Promise<Map<string, PaperRecord>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.papersByIds(unique(ids));
+    return new Map(found.flatMap((p) => (p ? [[p.id, p] as const] : [])));
   }
 
   // ---- lists ---------------------------------------------------------------------------
 
-  async listPapers(page: PageRequest, filter: PaperFilter): Promise<Page<PaperRecord>> {
-    const [row] = await this.db.read<PageRow<PaperRow>>('list-papers', {
-      ...pageParams(page),
-      conceptId: filter.conceptId ?? null,
+  async listPapers(page: ListRequest, filter: PaperFilter, order: PaperOrder): Promise<ListPage<PaperRecord>> {
+    let scores: Map<string, number> | null = null;
+    if (filter.search !== undefined) {
+      scores = await this.paperScores(filter.search);
+      if (scores.size === 0) return { totalCount: 0, items: [], keys: [], hasNextPage: false };
+    }
+    const params = {
+      ids: scores ? [...scores.keys()] : null,
+      conceptIds: unique(filter.conceptIds ?? []),
       hasCode: filter.hasCode ?? null,
       year: filter.year ?? null,
-    });
-    return toPage(row, page, toPaper);
+    };
+    if (order === 'RELEVANCE') {
+      // The order is a score computed here: fetch the matching ids, order and cut them, then read the page.
+      const rows = await this.db.read<{ id: string }>('paper-ids-matching', params);
+      const entries = rows.map((r) => ({ item: r.id, key: { values: [scores?.get(r.id) ?? 0], id: r.id } }));
+      const ids = paging.keysetPage(entries, paging.PAPER_ORDER_KEYS.RELEVANCE, page);
+      const papers = await this.paperMap(ids.items);
+      return { ...ids, items: ids.items.map((id) => papers.get(id)!) };
+    }
+    const [row] = await this.db.read<PageRow<PaperRow>>(PAPER_LIST_QUERIES[order], { ...params, ...paging.keysetParams(page) });
+    const papers = (row?.items ?? []).map(toPaper);
+    return paging.pageFromRows(row?.totalCount ?? 0, papers, (p) => paging.paperKey(order, p), page);
   }
 
-  async listConcepts(page: PageRequest, filter: ConceptFilter, order: ConceptOrder): Promise<Page<ConceptRecord>> {
-    const query = order === 'NAME_ASC' ? 'list-concepts-by-name' : 'list-concepts-by-paper-count';
-    const [row] = await this.db.read<PageRow<ConceptRow>>(query, {
-      ...pageParams(page),
+  async listConcepts(page: ListRequest, filter: ConceptFilter, order: ConceptOrder): Promise<ListPage<ConceptRecord>> {
+    const [row] = await this.db.read<PageRow<ConceptRow>>(CONCEPT_LIST_QUERIES[order], {
+      ...paging.keysetParams(page),
       minPapers: filter.minPapers ?? null,
+      community: filter.community ?? null,
       needle: filter.nameContains === undefined ? null : filter.nameContains.toLowerCase(),
     });
-    return toPage(row, page, toConcept);
+    const concepts = (row?.items ?? []).map(toConcept);
+    return paging.pageFromRows(row?.totalCount ?? 0, concepts, (c) => paging.conceptKey(order, c), page);
   }
 
-  async listRepositories(page: PageRequest): Promise<Page<RepositoryRecord>> {
-    const [row] = await this.db.read<PageRow<RepositoryRow>>('list-repositories', pageParams(page));
-    return toPage(row, page, toRepository);
+  async listRepositories(page: ListRequest): Promise<ListPage<RepositoryRecord>> {
+    const [row] = await this.db.read<PageRow<RepositoryRow>>('list-repositories', paging.keysetParams(page));
+    const repos = (row?.items ?? []).map(toRepository);
+    return paging.pageFromRows(row?.totalCount ?? 0, repos, (r) => ({ values: [], id: r.id }), page);
   }
 
-  async papersOfConcept(conceptId: string, includeNarrower: boolean, page: PageRequest): Promise<Page<PaperRecord>> {
+  async listCommunities(page: ListRequest): Promise<ListPage<CommunityRecord>> {
+    const [row] = await this.db.read<PageRow<CommunityRecord>>('list-communities', paging.keysetParams(page));
+    const items = (row?.items ?? []).map((c) => ({ id: c.id, size: c.size }));
+    return paging.pageFromRows(row?.totalCount ?? 0, items, (c) => ({ values: [c.id], id: String(c.id) }), page);
+  }
+
+  async papersOfConcept(conceptId: string, includeNarrower: boolean, page: ListRequest): Promise<ListPage<PaperRecord>> {
     const query = includeNarrower ? 'papers-of-concept-with-narrower' : 'papers-of-concept';
-    const [row] = await this.db.read<PageRow<PaperRow>>(query, { ...pageParams(page), conceptId });
-    return toPage(row, page, toPaper);
+    const [row] = await this.db.read<PageRow<{ best: number; paper: PaperRow }>>(query, {
+      ...paging.keysetParams(page),
+      conceptId,
+    });
+    const rows = (row?.items ?? []).map((r) => ({ best: r.best, paper: toPaper(r.paper) }));
+    const result = paging.pageFromRows(row?.totalCount ?? 0, rows, (r) => ({ values: [r.best], id: r.paper.id }), page);
+    return { ...result, items: result.items.map((r) => r.paper) };
   }
 
   // ---- traversal -----------------------------------------------------------------------
@@ -349,6 +498,29 @@ export class Neo4jStore implements GraphStore {
         edges.push({ source, target, kind: 'RELATED_TO', weight: e.weight });
       }
     }
+    if (options.papers) {
+      const mentions = await this.db.read<MentionRow>('mentions-of-concepts', { ids: included });
+      const paperIds = rankPapersByMentions(mentions, options.limit);
+      const chosen = new Set(paperIds);
+      const papers = await this.paperMap(paperIds);
+      for (const id of paperIds) nodes.push({ id, kind: 'PAPER', label: papers.get(id)!.title });
+      for (const m of mentions) {
+        if (chosen.has(m.paperId)) edges.push({ source: m.paperId, target: m.conceptId, kind: 'MENTIONS', weight: m.confidence });
+      }
+      if (options.repositories && paperIds.length > 0) {
+        const repoLists = await this.repositoriesOfPapers(paperIds);
+        const repos = new Map<string, RepositoryRecord>();
+        paperIds.forEach((id, i) => {
+          for (const r of repoLists[i] ?? []) {
+            repos.set(r.id, r);
+            edges.push({ source: id, target: r.id, kind: 'HAS_CODE', weight: null });
+          }
+        });
+        for (const r of [...repos.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+          nodes.push({ id: r.id, kind: 'REPOSITORY', label: `${r.owner}/${r.name}` });
+        }
+      }
+    }
     edges.sort(compareEdges);
     return { nodes, edges };
   }
@@ -372,6 +544,29 @@ export class Neo4jStore implements GraphStore {
     return { hops: ids.length - 1, nodes, edges };
   }
 
+  async paths(fromConceptId: string, toConceptId: string, maxHops: number, first: number): Promise<GraphPath[]> {
+    const ends = await this.conceptsByIds([fromConceptId, toConceptId]);
+    if (ends.some((c) => c === null)) return [];
+    const found = await kShortestPaths(fromConceptId, toConceptId, maxHops, first, async (frontier) => {
+      const rows = await this.db.read<{ key: string; others: string[] }>('concept-neighbours', { ids: frontier });
+      return new Map(rows.map((r) => [r.key, r.others]));
+    });
+    const pairs = found.flatMap((ids) => ids.slice(1).map((b, i) => ({ a: ids[i]!, b })));
+    const [nodes, edgeRows] = await Promise.all([
+      this.conceptNodes(unique(found.flat())),
+      pairs.length === 0 ? Promise.resolve([]) : this.db.read<EdgeBetweenRow>('edges-between-pairs', { pairs }),
+    ]);
+    const nodeById = new Map(nodes.map((n) => [n.id, n]));
+    const rowsByPair = pairs.map(() => [] as EdgeBetweenRow[]);
+    for (const row of edgeRows) rowsByPair[row.index]!.push(row);
+    let offset = 0;
+    return found.map((ids) => {
+      const edges = ids.slice(1).map((b, i) => edgeBetween(ids[i]!, b, rowsByPair[offset + i]!));
+      offset += ids.length - 1;
+      return { hops: ids.length - 1, nodes: ids.map((id) => nodeById.get(id)!), edges };
+    });
+  }
+
   async similarPapers(paperId: string, first: number): Promise<SimilarPaper[]> {
     const rows = await this.db.read<{
       totalPapers: number;
@@ -384,31 +579,24 @@ export class Neo4jStore implements GraphStore {
   }
 
   /**
-   * Candidates come from the full-text index over each node's search tokens (any query token
-   * matches), which is exactly the set the scorers can give a score above zero; the shared
-   * scorers then rank them as the embedded store does.
+   * Candidates come from the full-text indexes: every node holding a query token or a word it
+   * starts (`kg_search`), and every concept a typo away (`kg_concept_fuzzy`). That is every node
+   * the shared scorers can give a score above zero; they then rank them as the embedded store does.
    */
   async search(query: string, first: number): Promise<SearchHit[]> {
     const q = parseSearchQuery(query);
-    if (q.tokens.length === 0) return [];
-    // Tokens are letters and digits only, so quoting each one is a complete escape.
-    const queries = chunks(q.tokens, SEARCH_TOKENS_PER_QUERY).map((tokens) => tokens.map((t) => `"${t}"`).join(' OR '));
-    const rows = await this.db.read<{ kind: SearchHit['kind']; record: PaperRow & ConceptRow & RepositoryRow }>(
-      'search-candidates',
-      { queries },
-    );
     const hits: SearchHit[] = [];
-    for (const { kind, record } of rows) {
+    for (const { kind, record } of await this.searchCandidates(q)) {
       switch (kind) {
         case 'CONCEPT': {
           const concept = toConcept(record);
-          const score = scoreConcept(q, concept);
+          const score = scoreConcept(q, conceptSearchDoc(concept));
           if (score > 0) hits.push({ kind, score, concept });
           break;
         }
         case 'PAPER': {
           const paper = toPaper(record);
-          const score = scorePaper(q, paper);
+          const score = scorePaper(q, paperSearchDoc(paper));
           if (score > 0) hits.push({ kind, score, paper });
           break;
         }
@@ -423,10 +611,70 @@ export class Neo4jStore implements GraphStore {
     return rankHits(hits, first);
   }
 
+  private async searchCandidates(q: SearchQuery) {
+    type Candidate = { kind: SearchHit['kind']; record: PaperRow & ConceptRow & RepositoryRow };
+    if (q.tokens.length === 0) return [];
+    // Tokens are letters and digits only, so quoting each one (or appending * to it) is a complete escape.
+    const clauses = q.tokens.flatMap((t) => ([...t].length >= MIN_PREFIX ? [`"${t}"`, `${t}*`] : [`"${t}"`]));
+    const fuzzy = unique(q.tokens.flatMap(queryFuzzyKeys)).map((k) => `"${k}"`);
+    const toQueries = (list: string[]) => chunks(list, SEARCH_CLAUSES_PER_QUERY).map((c) => c.join(' OR '));
+    const [direct, typos] = await Promise.all([
+      this.db.read<Candidate>('search-candidates', { queries: toQueries(clauses) }),
+      fuzzy.length === 0 ? Promise.resolve([]) : this.db.read<Candidate>('search-fuzzy-concepts', { queries: toQueries(fuzzy) }),
+    ]);
+    const seen = new Set<string>();
+    return [...direct, ...typos].filter((c) => {
+      const key = `${c.kind}:${c.record.id}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  /** Search scores of the papers matching `query` (only those above zero). */
+  private async paperScores(query: string): Promise<Map<string, number>> {
+    const q = parseSearchQuery(query);
+    const scores = new Map<string, number>();
+    for (const { kind, record } of await this.searchCandidates(q)) {
+      if (kind !== 'PAPER') continue;
+      const score = scorePaper(q, paperSearchDoc(toPaper(record)));
+      if (score > 0) scores.set(record.id, score);
+    }
+    return scores;
+  }
+
   async stats(): Promise<GraphStats> {
     const [row] = await this.db.read<GraphStats>('stats');
     if (!row) throw new Error('the stats query returned no row');
     return { papers: row.papers, concepts: row.concepts, repositories: row.repositories, mentions: row.mentions };
+  }
+
+  async exportGraph(): Promise<GraphData> {
+    const [papers, concepts, repositories, mentions, hasCode, related, broader] = await Promise.all([
+      this.allPapers(),
+      this.db.read<{ concept: ConceptRow }>('export-concepts'),
+      this.db.read<{ repository: RepositoryRow }>('export-repositories'),
+      this.db.read<MentionRowOut>('export-mentions'),
+      this.db.read<{ paperId: string; repositoryId: string }>('export-has-code'),
+      this.db.read<{ source: string; target: string; sharedPapers: number; weight: number }>('export-related'),
+      this.db.read<{ narrower: string; broader: string }>('export-broader'),
+    ]);
+    return canonicalGraph({
+      papers,
+      concepts: concepts.map((r) => toConcept(r.concept)),
+      repositories: repositories.map((r) => toRepository(r.repository)),
+      mentions: mentions.map((m) => ({
+        paperId: m.paperId,
+        conceptId: m.conceptId,
+        count: m.count,
+        confidence: m.confidence,
+        inTitle: m.inTitle,
+        spans: parseJson<Span[]>(m.spansJson, []),
+      })),
+      hasCode: hasCode.map((h) => ({ paperId: h.paperId, repositoryId: h.repositoryId })),
+      related: related.map((r) => ({ source: r.source, target: r.target, sharedPapers: r.sharedPapers, weight: r.weight })),
+      broader: broader.map((b) => ({ narrower: b.narrower, broader: b.broader })),
+    });
   }
 
   // ---- helpers -------------------------------------------------------------------------
@@ -525,6 +773,9 @@ function conceptRow(c: ConceptRecord) {
     acronym: c.acronym,
     aliases: c.aliases,
     paperCount: c.paperCount,
+    rank: c.rank ?? null,
+    community: c.community ?? null,
+    fuzzyText: unique(conceptTokens(c).flatMap(conceptNameFuzzyKeys)).join(' '),
     lookupKeys: conceptIndexKeys(c),
     // Lower-cased here, with the function the embedded store filters with, so nameContains agrees exactly.
     lowerNames: names.map((n) => n.toLowerCase()),
@@ -551,7 +802,7 @@ function repositoryRow(r: RepositoryRecord) {
     host: r.host,
     owner: r.owner,
     name: r.name,
-    searchText: unique([r.id, r.owner, r.name, `${r.owner}/${r.name}`].flatMap(searchTokens)).join(' '),
+    searchText: repositoryTokens(r).join(' '),
   };
 }
 
@@ -571,13 +822,16 @@ function toPaper(row: PaperRow): PaperRecord {
 }
 
 function toConcept(row: ConceptRow): ConceptRecord {
-  return {
+  const concept: ConceptRecord = {
     id: row.id,
     name: row.name,
     acronym: row.acronym ?? null,
     aliases: row.aliases ?? [],
     paperCount: row.paperCount,
   };
+  if (row.rank != null) concept.rank = row.rank;
+  if (row.community != null) concept.community = row.community;
+  return concept;
 }
 
 function toRepository(row: RepositoryRow): RepositoryRecord {
@@ -588,13 +842,6 @@ function parseJson<T>(text: string | null | undefined, fallback: T): T {
   return text === null || text === undefined ? fallback : (JSON.parse(text) as T);
 }
 
-function pageParams(page: PageRequest) {
-  return { first: page.first, offset: page.offset };
-}
-
-function toPage<R, T>(row: PageRow<R> | undefined, page: PageRequest, map: (r: R) => T): Page<T> {
-  return { totalCount: row?.totalCount ?? 0, items: (row?.items ?? []).map(map), offset: page.offset };
-}
 
 // ---- small utilities -------------------------------------------------------------------
 

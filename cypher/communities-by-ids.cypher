@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (c:Concept {community: id})
+RETURN id, count(c) AS size

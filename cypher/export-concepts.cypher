@@ -1,0 +1,3 @@
+MATCH (c:Concept)
+RETURN c {.id, .name, .acronym, .aliases, .paperCount, .rank, .community} AS concept
+ORDER BY c.id

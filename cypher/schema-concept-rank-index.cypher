@@ -1,0 +1,1 @@
+CREATE INDEX concept_rank IF NOT EXISTS FOR (c:Concept) ON (c.rank)

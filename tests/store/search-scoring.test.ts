@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { kShortestPaths } from '../../src/store/algorithms.js';
+import { compareKeys, keysetPage } from '../../src/store/paging.js';
+import {
+  conceptNameFuzzyKeys,
+  conceptSearchDoc,
+  deletionKeys,
+  editDistance,
+  parseSearchQuery,
+  queryFuzzyKeys,
+  scoreConcept,
+} from '../../src/store/search-scoring.js';
+
+describe('typo matching', () => {
+  it('counts insertions, deletions, substitutions and swaps of neighbours as one edit', () => {
+    expect(editDistance('bottlenck', 'bottleneck', 2)).toBe(1);
+    expect(editDistance('botlteneck', 'bottleneck', 2)).toBe(1);
+    expect(editDistance('bottleneek', 'bottleneck', 2)).toBe(1);
+    expect(editDistance('informaton', 'information', 2)).toBe(1);
+    expect(editDistance('abc', 'xyz', 1)).toBe(2);
+  });
+
+  it('finds every name token a query token can reach through shared deletion keys', () => {
+    const words = ['bottleneck', 'attention', 'diffusion', 'latent', 'model', 'kv', 'cache', 'transformer'];
+    const typos = ['bottlenck', 'atention', 'difusion', 'latnet', 'modle', 'cahce', 'transfromer', 'tranformers'];
+    for (const q of typos) {
+      const keys = new Set(queryFuzzyKeys(q));
+      for (const w of words) {
+        const allowed = q.length >= 8 ? 2 : q.length >= 4 ? 1 : 0;
+        const reachable = editDistance(q, w, allowed) <= allowed;
+        const shared = conceptNameFuzzyKeys(w).some((k) => keys.has(k));
+        if (reachable) expect(shared, `${q} -> ${w}`).toBe(true);
+      }
+    }
+    expect(queryFuzzyKeys('abc')).toEqual([]);
+    expect(deletionKeys('abc', 1)).toEqual(['ab', 'abc', 'ac', 'bc']);
+  });
+
+  it('ranks an exact name first, then a name the typo fully covers', () => {
+    const score = (query: string, name: string) => scoreConcept(parseSearchQuery(query), conceptSearchDoc({ name, aliases: [name] }));
+    expect(score('bottleneck', 'bottleneck')).toBe(3);
+    expect(score('bottlenck', 'bottleneck')).toBeGreaterThan(score('bottlenck', 'information bottleneck'));
+    expect(score('bottlen', 'information bottleneck')).toBeGreaterThan(score('bottlenck', 'information bottleneck'));
+    expect(score('bo', 'bottleneck')).toBe(0);
+  });
+});
+
+describe('k shortest paths', () => {
+  const graph: Record<string, string[]> = { a: ['b', 'c'], b: ['a', 'd'], c: ['a', 'd', 'e'], d: ['b', 'c', 'f'], e: ['c', 'f'], f: ['d', 'e'] };
+  const neighbours = async (ids: string[]) => new Map(ids.map((id) => [id, graph[id] ?? []]));
+
+  it('lists loopless paths shortest first, equal lengths by node ids', async () => {
+    expect(await kShortestPaths('a', 'f', 6, 10, neighbours)).toEqual([
+      ['a', 'b', 'd', 'f'],
+      ['a', 'c', 'd', 'f'],
+      ['a', 'c', 'e', 'f'],
+      ['a', 'b', 'd', 'c', 'e', 'f'],
+    ]);
+    expect(await kShortestPaths('a', 'f', 3, 10, neighbours)).toHaveLength(3);
+    expect(await kShortestPaths('a', 'f', 2, 10, neighbours)).toEqual([]);
+  });
+
+  it('reads one level of neighbours at a time from both ends together', async () => {
+    const asked: string[][] = [];
+    const paths = await kShortestPaths('a', 'f', 4, 10, async (ids) => {
+      asked.push([...ids]);
+      return neighbours(ids);
+    });
+    expect(asked).toEqual([['a', 'f'], ['b', 'c', 'd', 'e']]);
+    expect(paths).toEqual([['a', 'b', 'd', 'f'], ['a', 'c', 'd', 'f'], ['a', 'c', 'e', 'f']]);
+  });
+
+  it('finds the same paths as a search over the whole graph, for every pair and bound', async () => {
+    // Reference: every loopless path by depth-first search, sorted shortest first, then by ids.
+    const all = (from: string, to: string, max: number) => {
+      const out: string[][] = [];
+      const walk = (path: string[]) => {
+        const last = path[path.length - 1]!;
+        if (last === to) return void out.push(path);
+        if (path.length > max) return;
+        for (const n of [...(graph[last] ?? [])].sort()) if (!path.includes(n)) walk([...path, n]);
+      };
+      walk([from]);
+      return out.sort((x, y) => x.length - y.length || (x.join(' ') < y.join(' ') ? -1 : 1));
+    };
+    const ids = Object.keys(graph);
+    for (const from of ids) {
+      for (const to of ids) {
+        if (from === to) continue;
+        for (const max of [1, 2, 3, 4, 5]) {
+          expect(await kShortestPaths(from, to, max, 50, neighbours), `${from}->${to} in ${max}`).toEqual(all(from, to, max));
+        }
+      }
+    }
+  });
+});
+
+describe('keyset pages', () => {
+  const entries = [3, 1, 2, 2].map((v, i) => ({ item: i, key: { values: [v], id: `id-${i}` } }));
+
+  it('orders by the key values, then id, and starts after the given key', () => {
+    const all = keysetPage(entries, ['DESC'], { first: 10, after: null });
+    expect(all.items).toEqual([0, 2, 3, 1]);
+    const after = keysetPage(entries, ['DESC'], { first: 1, after: { values: [2], id: 'id-2' } });
+    expect([after.items, after.hasNextPage, after.totalCount]).toEqual([[3], true, 4]);
+    expect(compareKeys(['ASC'], { values: ['b'], id: 'x' }, { values: ['a'], id: 'y' })).toBeGreaterThan(0);
+  });
+});
