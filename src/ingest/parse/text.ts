@@ -8,7 +8,7 @@ import { checkAbstract, checkTitle, collapseWhitespace, preview, splitLines, typ
  * Input is usually scraped from a web page, so the start (and end) may carry UI chrome:
  * call-to-action lines ("Get trending papers in your email inbox!"), bare button labels,
  * navigation and cookie banners, and a button label glued to the first title
- * ("SubscribePerceiver: ..."). These are recognised by shape, see isPageChrome.
+ * ("SubscribeDeep Residual Learning: ..."). These are recognised by shape, see isPageChrome.
  */
 export function parseText(text: string, file: string): ParsedPaper[] {
   const lines: SourceLine[] = splitLines(text)
@@ -137,7 +137,7 @@ function skipLeadingChrome(lines: readonly SourceLine[]): number {
 
 /**
  * Button labels that scrapers glue to the following heading. Case-sensitive and followed by a
- * capital or digit with no space: "SubscribePerceiver: ...".
+ * capital or digit with no space: "SubscribeDeep Residual Learning: ...".
  */
 const GLUED_LABEL = /^(?:Subscribe|Unsubscribe|Sign up|Sign Up|Sign in|Sign In|Log in|Log In|Login|Follow|Share|Download|Menu|Home)(?=[\p{Lu}\p{N}])/u;
 
