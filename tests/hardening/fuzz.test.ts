@@ -84,16 +84,15 @@ describe('fuzz: URL normalisation', () => {
     );
   });
 
-  // Found by the property above (minimal counterexample): "github.com/a/b./x" keeps the dot
-  // (id "github.com/a/b.") but "https://github.com/a/b." drops it (id "github.com/a/b"), so one
-  // repository can get two nodes. This passes once src/ingest/links treats both alike.
-  it.fails('gives a repository name ending in "." one id whether or not a path follows it', () => {
+  // Regression, found by the property above: "github.com/a/b./x" kept the dot (id "github.com/a/b.")
+  // while "https://github.com/a/b." dropped it, so one repository could get two nodes.
+  it('gives a repository name ending in "." one id whether or not a path follows it', () => {
     expect(normaliseRepositoryUrl('github.com/a/b./x')?.id).toBe(normaliseRepositoryUrl('https://github.com/a/b.')?.id);
   });
 
-  // Also found by it: "github.com/o/r.git.git" gives the id "github.com/o/r.git", whose own URL
-  // gives "github.com/o/r": normalising twice differs from normalising once.
-  it.fails('normalises a URL ending in ".git.git" to an id that normalises to itself', () => {
+  // Regression: "github.com/o/r.git.git" gave the id "github.com/o/r.git", whose own URL gave
+  // "github.com/o/r": normalising twice differed from normalising once.
+  it('normalises a URL ending in ".git.git" to an id that normalises to itself', () => {
     const once = normaliseRepositoryUrl('github.com/o/r.git.git');
     expect(normaliseRepositoryUrl(once!.url)?.id).toBe(once!.id);
   });

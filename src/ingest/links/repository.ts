@@ -55,7 +55,12 @@ export function repositoryFromUrl(url: URL): RepositoryRecord | null {
   }
   if (name === undefined || ownerPath.length === 0) return null;
 
-  name = name.replace(/\.git$/i, '');
+  // Note: strip ".git" and sentence dots until stable ("r.git.git", "r.git.", "b."), so that
+  // normalising an id's own URL gives the same id.
+  for (let previous = ''; previous !== name; ) {
+    previous = name;
+    name = name.replace(/\.git$/i, '').replace(/\.+$/, '');
+  }
   const owner = ownerPath.join('/');
   if (host === 'git.sr.ht') {
     if (!/^~[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(owner)) return null;
