@@ -1,22 +1,12 @@
+import type { Config } from '../../config.js';
 import neo4j, { isNode, isRelationship, Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { cypherLibrary, type CypherLibrary } from './cypher.js';
 import { StoreTimeoutError, StoreUnavailableError } from '../errors.js';
 
 export { StoreTimeoutError, StoreUnavailableError };
 
-/** Where the Neo4j store lives; the shape of `Config.neo4j`. */
-export interface Neo4jConnection {
-  uri: string;
-  user: string;
-  password: string;
-  database: string;
-  /** How long a transaction that failed with a transient error is retried; default `DRIVER_DEFAULTS`. */
-  maxRetryTimeMs?: number;
-  /** Connecting to the server, and waiting for a free pooled connection. */
-  connectionTimeoutMs?: number;
-  /** Server-side time limit of one read transaction. */
-  queryTimeoutMs?: number;
-}
+/** Where the Neo4j store lives: `Config.neo4j`, validated at start-up. */
+export type Neo4jConnection = NonNullable<Config['neo4j']>;
 
 /**
  * Driver timings when the configuration names none. The driver's own defaults (30 s of retries,
