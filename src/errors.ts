@@ -34,8 +34,8 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   MAX_TOKENS_EXCEEDED: 400,
   MAX_COST_EXCEEDED: 400,
   PAYLOAD_TOO_LARGE: 413,
-  // Note: the limit is on the server's time, not on what the client sent; a retry may succeed.
-  REQUEST_TIMEOUT: 503,
+  // Note: 408 keeps every refusal in the 4xx range; clients may retry it, as with any 408.
+  REQUEST_TIMEOUT: 408,
 };
 
 /** An expected error: shown to the client as is, with a stable code and HTTP status. */
