@@ -141,24 +141,6 @@ export interface ListPage<T> {
   hasNextPage: boolean;
 }
 
-/**
- * Offset-based page request.
- * @deprecated No store method takes offsets any more (lists page by keyset, {@link ListRequest});
- * kept only for the offset helpers still in `services/arguments.ts`.
- */
-export interface PageRequest {
-  first: number;
-  offset: number;
-}
-
-/** @deprecated See {@link PageRequest}; stores return {@link ListPage}. */
-export interface Page<T> {
-  totalCount: number;
-  /** Items from `offset`, at most `first` of them. */
-  items: T[];
-  offset: number;
-}
-
 export interface PaperFilter {
   /** Concept ids the paper must all mention. */
   conceptIds?: string[];
