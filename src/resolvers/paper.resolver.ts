@@ -6,8 +6,12 @@ import { Concept, ConceptMention, Paper, Repository, SimilarPaper } from '../sch
 @Resolver(() => Paper)
 export class PaperResolver {
   @FieldResolver(() => [ConceptMention], { description: 'By confidence, most central first.' })
-  concepts(@Root() paper: PaperRecord, @Ctx() { api }: RequestContext) {
-    return api.paperConcepts(paper);
+  concepts(
+    @Root() paper: PaperRecord,
+    @Arg('first', () => Int, { nullable: true, description: 'At most this many (0 to 100); all when omitted.' }) first: number | null | undefined,
+    @Ctx() { api }: RequestContext,
+  ) {
+    return api.paperConcepts(paper, first ?? null);
   }
 
   @FieldResolver(() => [Repository])

@@ -61,7 +61,7 @@ export function estimateFieldCost({ type, field, args, childComplexity }: Comple
 function itemCount(key: string, parent: string, field: ComplexityEstimatorArgs['field'], args: Record<string, unknown>): number {
   const clamp = (value: unknown, max: number, fallback: number) =>
     typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(Math.trunc(value), 0), max) : fallback;
-  if (field.args.some((a) => a.name === 'first')) return clamp(args.first, MAX_FIRST, DEFAULT_LIST_SIZE);
+  if (field.args.some((a) => a.name === 'first')) return clamp(args.first, MAX_FIRST, LIST_SIZE[key] ?? DEFAULT_LIST_SIZE);
   if (field.args.some((a) => a.name === 'limit')) return clamp(args.limit, 500, DEFAULT_LIST_SIZE);
   if (parent.endsWith('Connection')) return 1;
   return isListType(getNullableType(field.type)) ? (LIST_SIZE[key] ?? DEFAULT_LIST_SIZE) : 1;

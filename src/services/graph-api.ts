@@ -188,9 +188,10 @@ export class GraphApi {
 
   // ---- Paper fields ---------------------------------------------------------------------
 
-  async paperConcepts(paper: PaperRecord) {
+  async paperConcepts(paper: PaperRecord, first: number | null = null) {
+    const limit = first === null ? Infinity : intInRange('first', first, 0, MAX_FIRST);
     const mentions = await this.loaders.mentionsOfPaper.load(paper.id);
-    return mentions.map((m) => {
+    return mentions.slice(0, limit).map((m) => {
       const span = m.spans[0];
       const source = span?.field === 'title' ? paper.title : paper.abstract;
       return { ...m, snippet: span ? sentenceAround(source, span.start) : '' };

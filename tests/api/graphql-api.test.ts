@@ -36,6 +36,14 @@ describe('GraphQL API over HTTP', () => {
     expect((await h.gql('{ paper(id: "nope") { id } }')).data.paper).toBeNull();
   });
 
+  it('limits the concepts of a paper to the most confident with first, and refuses a bad first', async () => {
+    const top = await h.gql('{ paper(id: "p-b") { concepts(first: 2) { concept { id } } } }');
+    expect(top.data.paper.concepts.map((c: { concept: { id: string } }) => c.concept.id)).toEqual(['beta', 'gamma']);
+    const bad = await h.gql('{ paper(id: "p-b") { concepts(first: 101) { count } } }');
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toMatch(/first/);
+  });
+
   it('pages papers with Relay cursors', async () => {
     const q = `query($after: String) { papers(first: 3, after: $after) {
       totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } nodes { id } } }`;
