@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseJsonExport } from '../../src/export/index.js';
+import type { GraphStore } from '../../src/store/graph-store.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { generatedGraph } from '../fixtures/generated-graph.fixtures.js';
 import { smallGraph } from '../fixtures/small-graph.fixtures.js';
@@ -195,6 +196,36 @@ describe('ranking, clusters, traversal and lookups over HTTP', () => {
     await copy.replaceGraph(graph);
     expect(await copy.exportGraph()).toEqual(await h.store.exportGraph());
     expect(await copy.stats()).toEqual({ papers: 4, concepts: 5, repositories: 2, mentions: 9 });
+  });
+});
+
+describe('GET /export/graph.json under load', () => {
+  it('builds one export for concurrent downloads and answers 304 to a matching If-None-Match', async () => {
+    const calls = new Map<string, number>();
+    // A store whose export takes 200 ms, so the five downloads overlap.
+    const slowExport = (s: GraphStore): GraphStore =>
+      new Proxy(s, {
+        get: (target, prop, receiver) =>
+          prop === 'exportGraph'
+            ? () => new Promise((resolve) => setTimeout(resolve, 200)).then(() => target.exportGraph())
+            : Reflect.get(target, prop, receiver),
+      });
+    const h = await startHarness(smallGraph(), { wrapStore: (s) => countingStore(slowExport(s), calls) });
+    try {
+      const url = h.app.url.replace('/graphql', '/export/graph.json');
+      const replies = await Promise.all(Array.from({ length: 5 }, () => fetch(url)));
+      const bodies = await Promise.all(replies.map((r) => r.text()));
+      expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+      expect(new Set(bodies).size).toBe(1);
+      expect(calls.get('exportGraph')).toBe(1);
+      const etag = replies[0]!.headers.get('etag');
+      expect(etag).toBeTruthy();
+      const again = await fetch(url, { headers: { 'if-none-match': etag! } });
+      expect(again.status).toBe(304);
+      expect(calls.get('exportGraph')).toBe(2);
+    } finally {
+      await h.close();
+    }
   });
 });
 
