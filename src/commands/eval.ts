@@ -1,22 +1,39 @@
 /**
- * `kg eval FILE.jsonl... [--top N] [--corpus PAPERS] [--details OUT.json]`: ingests each
- * evaluation corpus into a fresh in-memory graph and prints how its concepts compare with the
- * file's gold terms. `--corpus` adds the papers of another file (any ingest format) to the
- * graph without scoring them, to measure a gold subset inside the corpus it comes from.
+ * `kg eval FILE.jsonl... [--top N] [--corpus PAPERS] [--details OUT.json] [--errors]`: ingests
+ * each evaluation corpus into a fresh in-memory graph and prints how its concepts compare with
+ * the file's gold terms, then a summary table (dataset | result | target). `--corpus` adds the
+ * papers of another file (any ingest format) to the graph without scoring them, to measure a gold
+ * subset inside the corpus it comes from. `--errors` lists each paper's false positives and
+ * false negatives.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatReport, parseEvalJsonl, runEvaluation } from '../eval/index.js';
+import { formatErrors, formatReport, formatSummary, parseEvalJsonl, runEvaluation, summaryRows, type SummaryRow } from '../eval/index.js';
 import { readPaperFile } from '../ingest/read-files.js';
 
-export const EVAL_USAGE = 'kg eval FILE.jsonl... [--top N] [--corpus PAPERS] [--details OUT.json]';
+export const EVAL_USAGE = 'kg eval FILE.jsonl... [--top N] [--corpus PAPERS] [--details OUT.json] [--errors]';
+
+/**
+ * Targets of the evaluation files the project is measured on (issue #4), by file name; other
+ * files get no target.
+ */
+const TARGETS: { pattern: RegExp; targets: Partial<Record<'f1' | 'coreRecall' | 'f1AtK', number>> }[] = [
+  { pattern: /^sample-gold/, targets: { f1: 0.8, coreRecall: 0.95 } },
+  { pattern: /^scierc/i, targets: { f1: 0.5 } },
+  { pattern: /^inspec/i, targets: { f1AtK: 0.4 } },
+];
 
 export async function runEval(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { top: { type: 'string', default: '10' }, details: { type: 'string' }, corpus: { type: 'string' } },
+    options: {
+      top: { type: 'string', default: '10' },
+      details: { type: 'string' },
+      corpus: { type: 'string' },
+      errors: { type: 'boolean', default: false },
+    },
   });
   const top = Number(values.top);
   if (!Number.isInteger(top) || top < 1) {
@@ -29,13 +46,19 @@ export async function runEval(args: string[]): Promise<number> {
   }
   const context = values.corpus ? await readPaperFile(values.corpus) : [];
   const details: Record<string, unknown> = {};
+  const summary: SummaryRow[] = [];
   for (const file of positionals) {
     const records = parseEvalJsonl(await readFile(file, 'utf8'), file);
     const run = runEvaluation(records, top, context);
     const name = values.corpus ? `${basename(file)} (within ${basename(values.corpus)})` : basename(file);
     process.stdout.write(`${formatReport(name, run.report, run.timing)}\n`);
+    if (values.errors) process.stdout.write(`  errors per paper (false positives with confidence; false negatives):\n${formatErrors(run.report)}\n`);
     details[file] = run.report.details;
+    const targets = TARGETS.find((t) => t.pattern.test(basename(file)))?.targets ?? {};
+    summary.push(...summaryRows(name, run.report, targets));
+    summary.push({ dataset: name, result: `${Math.round(run.timing.papersPerSecond)} papers/s (${(run.timing.extractMs / Math.max(1, run.timing.papers)).toFixed(2)} ms/paper extraction)`, target: 'extraction < 10 ms/paper' });
   }
+  process.stdout.write(`\n${formatSummary(summary)}\n`);
   if (values.details) await writeFile(values.details, `${JSON.stringify(details, null, 1)}\n`);
   return 0;
 }

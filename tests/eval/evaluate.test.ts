@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateGraph, formatReport, runEvaluation, type EvalRecord } from '../../src/eval/index.js';
+import { evaluateGraph, formatErrors, formatReport, formatSummary, runEvaluation, summaryRows, type EvalRecord } from '../../src/eval/index.js';
 import type { ConceptGraph } from '../../src/ingest/consolidate/index.js';
 import type { ConceptRecord, MentionRecord } from '../../src/model.js';
 
@@ -112,6 +112,25 @@ describe('evaluateGraph on annotated concepts and acronyms', () => {
     expect(report.acronyms).toMatchObject({ predicted: 2, correct: 1, gold: 2, found: 1 });
     expect(report.acronyms!.precision).toBeCloseTo(0.5);
     expect(report.acronymsDefined!.recall).toBeCloseTo(0.5);
+  });
+
+  it('lists false positives and false negatives per paper', () => {
+    const text = formatErrors(report);
+    const first = report.details.find((d) => d.missed.length > 0 || d.predicted.some((p) => !p.correct))!;
+    expect(text).toContain(first.id);
+    for (const d of report.details) {
+      for (const p of d.predicted.filter((x) => !x.correct)) expect(text).toContain(p.name);
+      for (const m of d.missed) expect(text).toContain(m);
+    }
+    expect(text).toMatch(/false (positives|negatives): /);
+  });
+
+  it('summarises a report as table rows with their targets', () => {
+    const rows = summaryRows('gold.jsonl', report, { f1: 0.8, coreRecall: 0.95 });
+    expect(rows.map((r) => r.target)).toEqual(['F1 >= 0.80', 'core recall >= 0.95', '-']);
+    const table = formatSummary(rows);
+    expect(table.split('\n')[0]).toMatch(/^\| dataset\s+\| result\s+\| target\s+\|$/);
+    expect(table).toContain('core recall 0.500');
   });
 
   it('prints a readable report', () => {

@@ -328,6 +328,7 @@ describe('buildConceptGraph: hierarchy from nesting', () => {
     { id: 'd1', title: 'Conditional Latent Diffusion Models for Layouts', abstract: 'A conditional latent diffusion model places boxes.' },
     { id: 'd2', title: 'Latent Diffusion Models at Scale', abstract: 'Latent diffusion models compress images before denoising.' },
     { id: 'd3', title: 'Fast Sampling of Diffusion Models', abstract: 'Diffusion models need many steps; we distil them into few steps.' },
+    { id: 'd4', title: 'Guidance Scales', abstract: 'Classifier-free guidance steers diffusion models towards the prompt.' },
   ]);
 
   it('chains a nested term to its longest broader concept only', () => {
@@ -336,9 +337,22 @@ describe('buildConceptGraph: hierarchy from nesting', () => {
     expect(g.broader).not.toContainEqual({ narrower: 'conditional-latent-diffusion-model', broader: 'diffusion-model' });
   });
 
-  it('gives every paper of a narrower concept a mention of the broader one too', () => {
+  it('gives every paper of a narrower concept a mention of an established broader one too', () => {
+    // "diffusion model" is a phrase of its own in two papers (d3, d4): an established concept,
+    // so the papers that only write "latent diffusion model" mention it as well.
     const papersOfDiffusion = g.mentions.filter((m) => m.conceptId === 'diffusion-model').map((m) => m.paperId);
-    expect(papersOfDiffusion).toEqual(['d1', 'd2', 'd3']);
+    expect(papersOfDiffusion).toEqual(['d1', 'd2', 'd3', 'd4']);
+  });
+
+  it('does not link a fragment where it only occurs inside a longer concept', () => {
+    // "attention mechanism" is a phrase of its own in one paper only; inside "sparse attention
+    // mechanism" it is a fragment of the longer concept, which BROADER ties to it.
+    const h = buildConceptGraph([
+      { id: 'f1', title: 'Sparse Attention Mechanisms', abstract: 'A sparse attention mechanism keeps the top-k keys of each query.' },
+      { id: 'f2', title: 'Routing Tokens', abstract: 'An attention mechanism routes tokens between experts in mixture layers.' },
+    ]);
+    expect(h.mentions.filter((m) => m.conceptId === 'attention-mechanism').map((m) => m.paperId)).toEqual(['f2']);
+    expect(h.broader).toContainEqual({ narrower: 'sparse-attention-mechanism', broader: 'attention-mechanism' });
   });
 
   it('keeps spans on the term itself, so the snippet shows the sentence that names it', () => {
@@ -378,5 +392,30 @@ describe('buildConceptGraph: single words named by the title', () => {
       { id: 't2', title: 'Sparse Kernels', abstract: 'Blocked layouts speed up sparse kernels on accelerators.' },
     ]);
     expect(g.mentions.filter((m) => m.conceptId === 'calibration').map((m) => m.paperId)).toEqual(['t1']);
+  });
+});
+
+describe('buildConceptGraph: generic heads', () => {
+  const g = buildConceptGraph([
+    {
+      id: 'g1',
+      title: 'Sparse Codes',
+      abstract: 'We cast dictionary learning as an information bottleneck problem and solve it with an alternating information bottleneck method.',
+    },
+    { id: 'g2', title: 'Compression Bounds', abstract: 'The information bottleneck trades compression of the input against prediction of the label.' },
+  ]);
+  const ib = g.concepts.find((c) => c.id === 'information-bottleneck');
+
+  it('counts "X problem" / "X method" as the term X, named by its plain wording, with the longer wording as an alias', () => {
+    expect(ib).toBeDefined();
+    expect(ib!.name).toBe('information bottleneck');
+    expect(ib!.aliases).toEqual(expect.arrayContaining(['information bottleneck', 'information bottleneck problem']));
+    expect(g.concepts.map((c) => c.id)).not.toContain('information-bottleneck-problem');
+    expect(g.mentions.filter((m) => m.conceptId === 'information-bottleneck').map((m) => m.paperId)).toEqual(['g1', 'g2']);
+  });
+
+  it('counts one occurrence once, although both wordings match it', () => {
+    const m = g.mentions.find((x) => x.paperId === 'g1' && x.conceptId === 'information-bottleneck')!;
+    expect(m.count).toBe(2);
   });
 });

@@ -217,3 +217,29 @@ describe('extractPaper: dimensions and plurals', () => {
     expect(keys('The router leverages an auxiliary loss.')).toEqual(['auxiliary loss', 'router']);
   });
 });
+
+describe('extractPaper: generic heads', () => {
+  const paper = {
+    title: 'Prompted Retrieval for Open-Domain Question Answering',
+    abstract:
+      'We revisit the dense retrieval approach for open-domain question answering and frame passage ranking as a ' +
+      'contrastive learning problem. Our retriever beats BM25, and a data-driven approach to the negative mining ' +
+      'procedure adds further gains.',
+  };
+  const ex = extractPaper(paper);
+  const keys = ex.candidates.map((c) => c.key);
+
+  it('cuts a generic head off a term and keeps the longer wording as a variant', () => {
+    expect(keys).toEqual(expect.arrayContaining(['dense retrieval', 'contrastive learning', 'negative mining']));
+    expect(keys).not.toContain('dense retrieval approach');
+    expect(keys).not.toContain('contrastive learning problem');
+    expect(ex.candidates.find((c) => c.key === 'dense retrieval')?.longer).toEqual(['dense retrieval approach']);
+    const span = ex.candidates.find((c) => c.key === 'contrastive learning')!.spans[0]!;
+    expect(paper.abstract.slice(span.start, span.end)).toBe('contrastive learning');
+  });
+
+  it('keeps the head after an adjective, which names nothing on its own', () => {
+    expect(keys).toContain('data driven approach');
+    expect(keys).not.toContain('data driven');
+  });
+});

@@ -41,6 +41,9 @@ export interface ConceptGraph {
   broader: BroaderRecord[];
 }
 
+/** Papers in which a multi-word term must be a phrase of its own to be linked where it only occurs inside longer concepts. */
+export const MIN_PAPERS_ESTABLISHED = 2;
+
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Per-concept accumulation after drafts with the same id are merged. */
@@ -162,6 +165,18 @@ export function buildConceptGraph(
   for (const acc of [...concepts.values()].sort(byId)) {
     const perPaper = links.get(acc.id);
     if (!perPaper || perPaper.size === 0) continue;
+    // A paper that writes a term only inside longer concepts ("attention mechanism" only in
+    // "asymmetric attention mechanism") is about the longer concept, which the BROADER edge ties
+    // to this one. The link stays when the term is established (a multi-word phrase of its own in
+    // MIN_PAPERS_ESTABLISHED papers: "diffusion model" in "latent diffusion model") or defined here.
+    const ownDf = [...perPaper.values()].filter((l) => !l.nestedOnly).length;
+    const established = acc.drafts.some((d) => d.kind === 'term' && d.tokens.length >= 2) && ownDf >= MIN_PAPERS_ESTABLISHED;
+    for (const [paper, link] of perPaper) {
+      if (!link.nestedOnly || link.definedHere || established) continue;
+      perPaper.delete(paper);
+      trace?.droppedLinks.set(`${(sorted[paper] as { id: string }).id}\u0000${acc.id}`, 'only inside longer concepts here');
+    }
+    if (perPaper.size === 0) continue;
     if (acc.drafts.every(isPlainWord)) {
       const key = (acc.drafts[0] as Draft).key;
       for (const [paper, link] of perPaper) {

@@ -17,6 +17,8 @@ export interface Evidence {
   definedHere: boolean;
   /** Every span lies inside a longer match of another concept. */
   nestedOnly: boolean;
+  /** Spans that do not lie inside a longer match of another concept. */
+  standalone: number;
 }
 
 export interface LinkResult {
@@ -90,12 +92,18 @@ export function linkPapers(
       }
     }
     for (const draft of [...found.keys()].sort((a, b) => a - b)) {
-      const spans = (found.get(draft) as Span[]).sort(compareSpans);
-      const nestedOnly = spans.every((s) =>
+      // One occurrence matched by two names of a draft ("information bottleneck" inside its
+      // wording "information bottleneck approach") counts once, as the longer match.
+      const all = found.get(draft) as Span[];
+      const spans = all
+        .filter((s) => !all.some((o) => o !== s && o.field === s.field && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start))
+        .sort(compareSpans);
+      const nested = (s: Span): boolean =>
         wordSpans.some(
           (w) => w.draft !== draft && w.span.field === s.field && w.span.start <= s.start && w.span.end >= s.end && w.span.end - w.span.start > s.end - s.start,
-        ),
-      );
+        );
+      const standalone = spans.filter((s) => !nested(s)).length;
+      const nestedOnly = standalone === 0;
       evidence.push({
         paper: p,
         draft,
@@ -103,6 +111,7 @@ export function linkPapers(
         inTitle: spans.some((s) => s.field === 'title'),
         definedHere: definedDrafts.has(draft),
         nestedOnly,
+        standalone,
       });
     }
   });

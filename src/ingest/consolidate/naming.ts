@@ -8,7 +8,7 @@
  * sentence-initial capitals say nothing. Named systems keep their written form.
  */
 import { slugify } from '../../util/slug.js';
-import { acronymStem, isAcronymLike, singularise, tokenKey } from '../extract/index.js';
+import { acronymStem, isAcronymLike, normaliseTerm, singularise, tokenKey } from '../extract/index.js';
 import type { Draft } from './terms.js';
 
 const GREEK: Record<string, string> = {
@@ -78,7 +78,10 @@ export function canonicalName(
   attested: (lowerWord: string) => boolean = () => true,
 ): string {
   if (draft.kind === 'acronym' && draft.written) return draft.written;
-  const entries = [...surfaces.entries()].filter(([s]) => !draft.acronyms.has(acronymStem(s)));
+  let entries = [...surfaces.entries()].filter(([s]) => !draft.acronyms.has(acronymStem(s)));
+  // A wording with a generic head ("classification task") is an alias, not the name.
+  const plain = entries.filter(([s]) => !draft.wordings?.has(normaliseTerm(s) ?? ''));
+  if (plain.length > 0) entries = plain;
   if (entries.length === 0) return draft.tokens.join(' ');
   if (draft.kind === 'named') {
     const forms = new Map<string, number>();

@@ -68,6 +68,11 @@ export interface Draft {
   variants: string[][];
   /** For a term found written with an acronym: the term with the acronym spelled out, as its name. */
   display: string | null;
+  /**
+   * Keys of wordings with a generic head ("information bottleneck approach"), also in
+   * `variants`: aliases, never the name. Absent when there are none.
+   */
+  wordings?: Set<string>;
 }
 
 /** Papers in which a single word must head a phrase of its own to be a concept (see selectDrafts). */
@@ -224,6 +229,8 @@ interface TermStat {
   maxCount: number;
   /** Keys of the spellings with an acronym that were spelled out into this term. */
   written: Set<string>;
+  /** Keys of longer wordings with a generic head ("information bottleneck approach"). */
+  longer: Set<string>;
   display: string | null;
 }
 
@@ -274,6 +281,7 @@ export function selectDrafts(
         inTitle: false,
         maxCount: 0,
         written: new Set(),
+        longer: new Set(),
         display: null,
       };
       stats.set(key, s);
@@ -313,6 +321,7 @@ export function selectDrafts(
         s.display ??= expansion.display;
       }
       s.papers.add(paper);
+      for (const l of c.longer ?? []) s.longer.add(l);
       // A capitalised ordinary word ("... compared to Horizon") is a name only if the corpus
       // never writes it in lower case; otherwise it is the common word and must earn its place.
       s.named ||= c.source === 'named' && !(/^\p{Lu}\p{Ll}+$/u.test(c.surface) && (lowerCase.get(c.key) ?? 0) > 0);
@@ -353,7 +362,10 @@ export function selectDrafts(
   for (const key of sortedKeys(stats)) {
     const s = stats.get(key) as TermStat;
     const existing = drafts.get(key);
-    if (existing) existing.variants.push(...[...s.written].sort().map((w) => w.split(' ')));
+    if (existing) {
+      existing.variants.push(...[...s.written, ...s.longer].sort().map((w) => w.split(' ')));
+      if (s.longer.size > 0) existing.wordings = new Set(s.longer);
+    }
     if (existing || acronyms.variantOf.has(key)) continue;
     const df = new Set([...s.papers, ...s.nested]).size;
     let reason: string | null = null;
@@ -380,9 +392,20 @@ export function selectDrafts(
         kind: s.named ? 'named' : 'term',
         acronyms: new Map(),
         written: null,
-        variants: [...s.written].sort().map((w) => w.split(' ')),
+        variants: [...s.written, ...s.longer].sort().map((w) => w.split(' ')),
         display: s.display,
+        ...(s.longer.size > 0 ? { wordings: new Set(s.longer) } : {}),
       });
+    }
+  }
+  // A wording with a generic head that some paper chunked whole ("classification task") is the
+  // term without it wherever that term is a concept: one concept, the wording an alias.
+  for (const key of sortedKeys(stats)) {
+    for (const l of (stats.get(key) as TermStat).longer) {
+      const whole = drafts.get(l);
+      if (!drafts.has(key) || !whole || whole.acronyms.size > 0 || whole.kind === 'named') continue;
+      drafts.delete(l);
+      rejected?.set(l, `a wording of "${key}" with a generic head`);
     }
   }
   for (const acronym of sortedKeys(undefinedAcronyms)) {

@@ -8,7 +8,7 @@ import type { Span } from '../../model.js';
 import { MAX_TERM_WORDS, isLeadingNoise } from './normalise.js';
 import { isAcronymLike } from './tokenize.js';
 import { singularise } from './inflect.js';
-import { DETERMINERS, FUNCTION_WORDS, PRONOUNS } from './words.js';
+import { DETERMINERS, FUNCTION_WORDS, GENERIC_HEADS, PRONOUNS } from './words.js';
 
 export type CandidateSource = 'noun-phrase' | 'acronym-definition' | 'hyphenated' | 'named';
 
@@ -17,6 +17,11 @@ export interface RawCandidate {
   surface: string;
   span: Span;
   source: CandidateSource;
+  /**
+   * The phrase as written when a generic head was cut off ("information bottleneck approach"
+   * for the candidate "information bottleneck"; see GENERIC_HEADS).
+   */
+  longer?: Span;
 }
 
 interface TermJson {
@@ -356,6 +361,20 @@ function trimPhrase(phrase: readonly Unit[]): Unit[] {
   return phrase.slice(Math.max(start, end - MAX_TERM_WORDS), end);
 }
 
+/**
+ * The unit a term ends at once a generic head is cut off ("ImageNet dataset" -> "ImageNet",
+ * "classification task" -> "classification"), or null. Only after a noun: "data-driven approach"
+ * and "architectural approach" keep their head, since an adjective alone names nothing.
+ */
+function withoutGenericHead(term: readonly Unit[]): Unit | null {
+  if (term.length < 2) return null;
+  const last = term[term.length - 1] as Unit;
+  const before = term[term.length - 2] as Unit;
+  if (last.hyphenated || !GENERIC_HEADS.has(singularise(lower(last)))) return null;
+  if (!isNounish(before) || before.tags.has('Adjective') || before.tags.has('Gerund') && !before.tags.has('Noun')) return null;
+  return before;
+}
+
 const CAMEL = /\p{Ll}\p{Lu}|\p{Lu}{2,}\p{Ll}|\p{L}\p{N}|\p{N}\p{L}/u;
 
 /** A unit that is written like a name: CamelCase, letters and digits mixed, or an acronym part. */
@@ -388,7 +407,11 @@ export function fieldCandidates(text: string, field: Span['field']): RawCandidat
     const last = term[term.length - 1];
     if (!first || !last) continue;
     const source: CandidateSource = term.length === 1 && first.hyphenated ? 'hyphenated' : 'noun-phrase';
-    push(first.start, last.end, source);
+    const head = withoutGenericHead(term);
+    const end = head ?? last;
+    const raw: RawCandidate = { surface: text.slice(first.start, end.end), span: span(first.start, end.end), source };
+    if (head !== null) raw.longer = span(first.start, last.end);
+    out.push(raw);
   }
 
   for (let i = 0; i < units.length; i++) {

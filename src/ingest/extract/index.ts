@@ -27,6 +27,11 @@ export interface Candidate {
   spans: Span[];
   /** The strongest evidence that this is a term: acronym-definition > named > hyphenated > noun-phrase. */
   source: CandidateSource;
+  /**
+   * Keys of longer wordings that end in a generic head cut off from this term ("information
+   * bottleneck approach" for "information bottleneck"); sorted, absent when there are none.
+   */
+  longer?: string[];
 }
 
 export interface PaperExtraction {
@@ -67,6 +72,16 @@ function trimmed(r: RawCandidate): RawCandidate | null {
   return { ...r, surface: r.surface.slice(from, end), span: { ...r.span, start: r.span.start + from, end: r.span.start + end } };
 }
 
+/** Key of the longer wording of a candidate whose generic head was cut off, or null. */
+function longerKey(r: RawCandidate, text: string): string | null {
+  if (!r.longer) return null;
+  const surface = text.slice(r.span.start, r.longer.end);
+  const words = termWords(surface);
+  if (!words) return null;
+  const tokens = keyTokens(words);
+  return isConceptKey(tokens, words) ? keyOf(tokens) : null;
+}
+
 /**
  * Extracts a paper's term candidates (noun phrases, acronym long forms, hyphenated terms,
  * named systems), its acronym definitions and its acronym uses.
@@ -103,11 +118,16 @@ export function extractPaper(paper: { title: string; abstract: string }): PaperE
     const tokens = keyTokens(words);
     if (!isConceptKey(tokens, words)) continue;
     const key = keyOf(tokens);
-    const existing = byKey.get(key);
+    const longer = longerKey(r, paper[r.span.field]);
+    let existing = byKey.get(key);
     if (!existing) {
-      byKey.set(key, { surface: r.surface, key, spans: [r.span], source: r.source });
+      existing = { surface: r.surface, key, spans: [r.span], source: r.source };
+      byKey.set(key, existing);
+      if (longer !== null && longer !== key) existing.longer = [longer];
       continue;
     }
+
+    if (longer !== null && longer !== key && !existing.longer?.includes(longer)) existing.longer = [...(existing.longer ?? []), longer].sort();
     if (!existing.spans.some((s) => compareSpans(s, r.span) === 0)) existing.spans.push(r.span);
     if (SOURCE_RANK[r.source] < SOURCE_RANK[existing.source]) existing.source = r.source;
   }

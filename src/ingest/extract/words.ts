@@ -169,6 +169,21 @@ export const FILLER_NOUNS: ReadonlySet<string> = new Set([
   'github', 'gitlab', 'bitbucket', 'huggingface', 'hugging face', 'arxiv', 'zenodo', 'kaggle',
 ]);
 
+/**
+ * Discourse nouns that, put after a term, name how the paper uses the term rather than a new
+ * kind of thing: "information bottleneck approach", "classification task", "ImageNet dataset",
+ * "MLP hurdle phenomenon" are the information bottleneck, classification, ImageNet, the MLP
+ * hurdle. The term is the phrase without them (the longer wording stays an alias). Nouns that do
+ * form kinds ("language model", "recommender system", "search algorithm") are not listed.
+ */
+export const GENERIC_HEADS: ReadonlySet<string> = new Set([
+  'approach', 'method', 'methodology', 'technique', 'framework', 'paradigm', 'principle',
+  'strategy', 'scheme', 'solution', 'task', 'problem', 'performance', 'result', 'setting',
+  'scenario', 'capability', 'ability', 'issue', 'challenge', 'work', 'study', 'research',
+  'experiment', 'formulation', 'perspective', 'phenomenon', 'guarantee', 'procedure', 'dataset',
+  'benchmark', 'variant', 'version', 'family', 'setup', 'case', 'paper', 'idea', 'notion',
+]);
+
 /** Words that can never be a concept on their own, whatever their part of speech. */
 export function isStopWord(word: string): boolean {
   return DETERMINERS.has(word) || PRONOUNS.has(word) || FUNCTION_WORDS.has(word);
