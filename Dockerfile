@@ -1,11 +1,13 @@
 # syntax=docker/dockerfile:1
-# Build stage: compile TypeScript with the dev dependencies.
+# Build stage: compile TypeScript and bundle the explorer (Vite) with the dev dependencies.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY scripts/build-explorer.mjs ./scripts/
+COPY explorer ./explorer
 RUN npm run build
 
 # Runtime stage: production dependencies, compiled code, Cypher and the sample corpus; runs as a non-root user.

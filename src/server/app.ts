@@ -16,6 +16,7 @@ import type { IngestService } from '../ingest/ingest-service.js';
 import { StoreTimeoutError, StoreUnavailableError } from '../store/errors.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { createContext, type RequestContext } from './context.js';
+import { explorerRoutes } from './explorer.js';
 import { isTokenLimitError, limitCodeOf, queryLimits } from './limits.js';
 import { createLogger, currentRequestId, inRequestScope, type Logger } from './logger.js';
 import { getSchema } from './schema.js';
@@ -115,6 +116,7 @@ export async function startApp(options: AppOptions, port: number, host: string):
     }
   });
   app.get('/export/graph.json', exportGraphJson(options.store));
+  app.use('/explore', explorerRoutes());
   const deps = { store: options.store, ingest: options.ingest, adminToken: options.adminToken, timeoutMs: limits.timeoutMs };
   app.use(
     '/graphql',
