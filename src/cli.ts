@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
+import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { ConfigError, loadConfig } from './config.js';
-import { IngestService, IngestWriteError, type IngestProgress } from './ingest/ingest-service.js';
+import { IngestService, IngestWriteError } from './ingest/ingest-service.js';
+import { IngestProgressBar } from './ingest/arxiv-progress.js';
+import { looksLikeArxiv, readArxivBatches } from './ingest/arxiv-stream.js';
+import { ExtractionCacheFile } from './ingest/workers/extraction-cache.js';
+import { join } from 'node:path';
 import { InputError, type InputFormat } from './ingest/parse/index.js';
 import { readPaperFile } from './ingest/read-files.js';
 import type { PaperSource } from './ingest/build-graph.js';
@@ -19,9 +24,13 @@ const USAGE = `Usage: kg <command> [options]
 
 Commands:
   serve                                  serve GraphQL (same as npm start)
-  ingest FILE... [--format F] [--dry-run]
+  ingest FILE... [--format F] [--dry-run] [--threads N]
                                          ingest papers into the configured store
                                          F: auto (default) | text | jsonl | arxiv
+                                         (arXiv metadata JSON Lines are streamed)
+                                         N: extraction worker threads (default: one per core; 0: none)
+                                         extractions are kept for re-runs in KG_DATA_DIR/extractions.jsonl
+                                         (embedded store) or KG_EXTRACTION_CACHE=FILE (off: none)
   stats                                  print node and edge counts as JSON
   schema                                 print the GraphQL schema (SDL)
   eval FILE.jsonl... [--top N]           score concept extraction against a gold-annotated corpus
@@ -78,32 +87,79 @@ async function runIngest(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'auto' }, 'dry-run': { type: 'boolean', default: false } },
+    options: {
+      format: { type: 'string', default: 'auto' },
+      'dry-run': { type: 'boolean', default: false },
+      threads: { type: 'string' },
+    },
   });
   const format = values.format as InputFormat;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
   if (positionals.length === 0) throw new UsageError('ingest needs at least one FILE');
+  const threads = values.threads === undefined ? true : Number(values.threads);
+  if (threads !== true && (!Number.isInteger(threads) || threads < 0 || threads > 64)) {
+    throw new UsageError(`--threads must be 0 (no worker threads) to 64, got "${values.threads}"`);
+  }
 
   const t0 = performance.now();
-  // Every file is read and validated before anything is written: a bad file stops the run whole.
-  const papers: PaperSource[] = [];
+  let totalBytes = 0;
   for (const file of positionals) {
-    const parsed = await readPaperFile(file, format);
-    log(`${file}: ${parsed.length} papers`);
-    papers.push(...parsed);
+    try {
+      totalBytes += (await stat(file)).size;
+    } catch {
+      // reported with the file's name when it is read
+    }
   }
-  const store = await createStore(loadConfig());
+  const progress = new IngestProgressBar({ tty: Boolean(process.stderr.isTTY), write: (t) => process.stderr.write(t) }, totalBytes);
+  let count = 0;
+  // Files are read one after the other; arXiv metadata is streamed in batches that go to the
+  // extraction workers as they are read. A bad line stops the run before anything is written.
+  async function* batches(): AsyncGenerator<PaperSource[]> {
+    let bytesBefore = 0;
+    for (const file of positionals) {
+      const arxiv = format === 'arxiv' || (format === 'auto' && (await looksLikeArxiv(file)));
+      let papers = 0;
+      if (arxiv) {
+        for await (const batch of readArxivBatches(file, {
+          onProgress: (p) => progress.read(count + p.papers, bytesBefore + p.bytesRead),
+        })) {
+          papers += batch.length;
+          yield batch;
+        }
+      } else {
+        const parsed = await readPaperFile(file, format);
+        papers = parsed.length;
+        yield parsed;
+      }
+      count += papers;
+      try {
+        bytesBefore += (await stat(file)).size;
+      } catch {
+        // already read
+      }
+      progress.read(count, bytesBefore);
+      progress.line(`${file}: ${papers} papers`);
+    }
+  }
+  const config = loadConfig();
+  const store = await createStore(config);
   try {
     await store.init();
+    // Extractions persist between runs, keyed by content hash, so a re-run extracts new papers only:
+    // beside the embedded store's snapshot, or where KG_EXTRACTION_CACHE says ("off": nowhere).
+    const cacheSetting = process.env.KG_EXTRACTION_CACHE;
+    const cacheFile = cacheSetting === 'off' ? null : cacheSetting || (config.neo4j ? null : join(config.dataDir, 'extractions.jsonl'));
+    const service = new IngestService(store, cacheFile ? { extractionCache: new ExtractionCacheFile(cacheFile) } : {});
     // verify: a run killed midway leaves papers that look unchanged; the re-run finds and completes it.
-    const report = await new IngestService(store).ingest(papers, {
+    const report = await service.ingestBatches(batches(), {
       dryRun: values['dry-run'],
       verify: true,
-      onProgress: progressPrinter(),
+      workers: threads,
+      onProgress: (event) => progress.ingest(event),
     });
     const { writtenPaperIds: _ids, ...summary } = report;
     const seconds = (performance.now() - t0) / 1000;
-    log(`${values['dry-run'] ? 'dry run, nothing written: ' : ''}${papers.length} papers in ${seconds.toFixed(2)} s`);
+    log(`${values['dry-run'] ? 'dry run, nothing written: ' : ''}${count} papers in ${seconds.toFixed(2)} s (${Math.round(count / seconds)} papers/s)`);
     process.stdout.write(`${JSON.stringify({ ...summary, stats: await store.stats() }, null, 2)}\n`);
     return 0;
   } finally {
@@ -120,32 +176,6 @@ async function runStats(): Promise<number> {
   } finally {
     await store.close();
   }
-}
-
-/** A one-line bar on a terminal; a line every 10% otherwise (logs, CI). */
-function progressPrinter(): (event: IngestProgress) => void {
-  const tty = process.stderr.isTTY;
-  const started = performance.now();
-  let lastDecile = -1;
-  return (event) => {
-    if (event.stage === 'write') {
-      if (tty) process.stderr.write('\n');
-      log(`writing ${event.papers} papers and their graph`);
-      return;
-    }
-    const fraction = event.done / event.total;
-    const rate = event.done / Math.max(0.001, (performance.now() - started) / 1000);
-    const eta = (event.total - event.done) / rate;
-    const text = `extracting ${event.done}/${event.total} (${Math.round(rate)} papers/s, ETA ${eta.toFixed(0)} s)`;
-    if (tty) {
-      const width = 30;
-      const filled = Math.round(fraction * width);
-      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}`);
-    } else if (Math.floor(fraction * 10) !== lastDecile) {
-      lastDecile = Math.floor(fraction * 10);
-      log(text);
-    }
-  };
 }
 
 main(process.argv.slice(2)).then(

@@ -28,6 +28,9 @@ export const RANKING_PARAMETERS = {
   rankDigits: 6,
 } as const;
 
+/** Prefix of the ranking graph's node keys (see rankConcepts). */
+const NODE = 'c:';
+
 export interface ConceptRank {
   rank: number;
   community: number;
@@ -41,13 +44,15 @@ export interface ConceptRank {
  */
 export function rankConcepts(conceptIds: readonly string[], related: readonly RelatedRecord[]): Map<string, ConceptRank> {
   const graph = new UndirectedGraph<Record<string, never>, { weight: number }>();
-  for (const id of [...new Set(conceptIds)].sort(compareIds)) graph.addNode(id);
+  // Note: node keys are prefixed, as graphology keeps neighbours in plain objects where a concept
+  // id such as "constructor" would clash with Object.prototype. The prefix keeps the id order.
+  for (const id of [...new Set(conceptIds)].sort(compareIds)) graph.addNode(NODE + id);
   const edges = related
-    .filter((r) => r.weight > 0 && r.source !== r.target && graph.hasNode(r.source) && graph.hasNode(r.target))
+    .filter((r) => r.weight > 0 && r.source !== r.target && graph.hasNode(NODE + r.source) && graph.hasNode(NODE + r.target))
     .map((r) => (r.source < r.target ? r : { ...r, source: r.target, target: r.source }))
     .sort((a, b) => compareIds(a.source, b.source) || compareIds(a.target, b.target));
   for (const r of edges) {
-    if (!graph.hasEdge(r.source, r.target)) graph.addEdge(r.source, r.target, { weight: r.weight });
+    if (!graph.hasEdge(NODE + r.source, NODE + r.target)) graph.addEdge(NODE + r.source, NODE + r.target, { weight: r.weight });
   }
   const result = new Map<string, ConceptRank>();
   if (graph.order === 0) return result;
@@ -76,9 +81,9 @@ export function rankConcepts(conceptIds: readonly string[], related: readonly Re
   });
   // Nodes were added in id order, so each member list is sorted and its first element is its smallest id.
   const ordered = [...members.values()].sort((a, b) => b.length - a.length || compareIds(a[0]!, b[0]!));
-  ordered.forEach((ids, i) => {
-    for (const id of ids) {
-      result.set(id, { rank: Number(ranks[id]!.toPrecision(RANKING_PARAMETERS.rankDigits)), community: i + 1 });
+  ordered.forEach((keys, i) => {
+    for (const key of keys) {
+      result.set(key.slice(NODE.length), { rank: Number(ranks[key]!.toPrecision(RANKING_PARAMETERS.rankDigits)), community: i + 1 });
     }
   });
   return result;

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import type { GraphData } from '../model.js';
@@ -5,6 +6,8 @@ import { canonicalGraph } from '../store/canonical.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { buildGraph, type PaperSource } from './build-graph.js';
 import { extractPaper, type PaperExtraction } from './extract/index.js';
+import { ExtractionPool } from './workers/extract-pool.js';
+import type { ExtractionCacheFile } from './workers/extraction-cache.js';
 
 export interface IngestReport {
   papersAdded: number;
@@ -23,6 +26,8 @@ export interface IngestReport {
 
 export type IngestProgress =
   | { stage: 'extract'; done: number; total: number }
+  /** Consolidation, co-occurrence and ranking of the whole corpus (main thread). */
+  | { stage: 'build'; papers: number }
   | { stage: 'write'; papers: number };
 
 export interface IngestOptions {
@@ -34,7 +39,24 @@ export interface IngestOptions {
    * one extraction of every paper. The `ingest` command sets it.
    */
   verify?: boolean;
+  /**
+   * Extract on this many worker threads (true: one per core) when at least
+   * WORKER_MIN_PAPERS papers need extracting; false or absent: on the calling thread.
+   * The result is the same either way. The `ingest` command turns it on.
+   */
+  workers?: boolean | number;
 }
+
+export interface IngestServiceSettings {
+  /**
+   * Extractions kept on disk between processes (the `ingest` command keeps them beside the
+   * store's data), so a run that adds papers to a stored corpus extracts only the new ones.
+   */
+  extractionCache?: ExtractionCacheFile;
+}
+
+/** Fewer papers than this are extracted on the calling thread even with `workers` on. */
+export const WORKER_MIN_PAPERS = 200;
 
 /** Extraction hands the event loop back this often, so a server keeps answering during an ingest. */
 const EXTRACT_SLICE_MS = 20;
@@ -61,10 +83,44 @@ export class IngestService {
    */
   private incomplete = false;
 
-  constructor(private readonly store: GraphStore) {}
+  /** Whether the persistent cache (if any) was read into `cache` yet. */
+  private cacheLoaded = false;
+
+  constructor(
+    private readonly store: GraphStore,
+    private readonly settings: IngestServiceSettings = {},
+  ) {}
+
+  /** Reads the persistent extraction cache once, before the first ingest needs it. */
+  private async loadCache(): Promise<void> {
+    if (this.cacheLoaded || !this.settings.extractionCache) return;
+    this.cacheLoaded = true;
+    for (const [hash, extraction] of await this.settings.extractionCache.load()) {
+      if (!this.cache.has(hash)) this.cache.set(hash, extraction);
+    }
+  }
+
+  /** Saves new extractions to the persistent cache; a failure there only costs the next run time. */
+  private async saveCache(): Promise<void> {
+    if (!this.settings.extractionCache) return;
+    try {
+      await this.settings.extractionCache.save(this.cache);
+    } catch {
+      // the cache is an optimisation: the graph is written, the next run extracts again
+    }
+  }
 
   ingest(papers: readonly PaperSource[], options: IngestOptions = {}): Promise<IngestReport> {
     return this.exclusive(() => this.ingestNow(papers, options));
+  }
+
+  /**
+   * `ingest` for papers that arrive in batches (a file being streamed): each batch is handed to
+   * the extraction workers as soon as it is read, so reading and extraction overlap; the graph
+   * is built and written once the last batch is in. Same result as `ingest` of all the papers.
+   */
+  ingestBatches(batches: AsyncIterable<readonly PaperSource[]>, options: IngestOptions = {}): Promise<IngestReport> {
+    return this.exclusive(() => this.ingestStreamNow(batches, options));
   }
 
   /** Removes a paper and the concepts only it mentioned; false when there was no such paper. */
@@ -98,6 +154,64 @@ export class IngestService {
       if (seen.has(p.id)) throw new DuplicatePaperError(p.id);
       seen.add(p.id);
     }
+    return this.ingestChecked(papers, options);
+  }
+
+  private async ingestStreamNow(batches: AsyncIterable<readonly PaperSource[]>, options: IngestOptions): Promise<IngestReport> {
+    const seen = new Set<string>();
+    const papers: PaperSource[] = [];
+    await this.loadCache();
+    const known = new Map((await this.store.allPapers()).map((p) => [p.id, p.contentHash]));
+    const threads = threadCount(options.workers);
+    let pool: ExtractionPool | null = null;
+    const pending: Promise<void>[] = [];
+    let done = 0;
+    let queued = 0;
+    let awaited = 0;
+    const report = throttle(options.onProgress);
+    try {
+      for await (const batch of batches) {
+        const todo: PaperSource[] = [];
+        for (const p of batch) {
+          if (seen.has(p.id)) throw new DuplicatePaperError(p.id);
+          seen.add(p.id);
+          papers.push(p);
+          if (known.get(p.id) !== p.contentHash && !this.cache.has(p.contentHash)) todo.push(p);
+        }
+        if (todo.length === 0) continue;
+        queued += todo.length;
+        if (threads > 0) {
+          pool ??= new ExtractionPool({ threads });
+          const task = pool.extract(todo, (n) => {
+            done += n;
+            report({ stage: 'extract', done, total: Math.max(queued, done) });
+          });
+          const stored = task.then((extractions) => {
+            todo.forEach((p, i) => this.cache.set(p.contentHash, extractions[i]!));
+          });
+          stored.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+          pending.push(stored);
+          // Back-pressure: read on only while the workers have at most a few batches queued, so a
+          // file much bigger than memory is not read ahead of extraction (and progress shows it).
+          if (pending.length - awaited > 2 * threads) await pending[awaited++];
+        } else {
+          for (const p of todo) {
+            this.cache.set(p.contentHash, extractPaper(p));
+            report({ stage: 'extract', done: ++done, total: queued });
+          }
+          await yieldToEventLoop();
+        }
+      }
+      await Promise.all(pending);
+    } finally {
+      await pool?.destroy();
+    }
+    return this.ingestChecked(papers, options);
+  }
+
+  /** Ingests papers whose ids are known to be unique. */
+  private async ingestChecked(papers: readonly PaperSource[], options: IngestOptions): Promise<IngestReport> {
+    await this.loadCache();
     const existing = new Map((await this.store.allPapers()).map((p) => [p.id, p]));
     const report: IngestReport = {
       papersAdded: 0,
@@ -128,6 +242,7 @@ export class IngestService {
       report.repaired = true;
     }
     const summary = await this.write(graph, options);
+    if (!options.dryRun) await this.saveCache();
     report.conceptsCreated = summary.conceptsCreated;
     report.repositoriesCreated = summary.repositoriesCreated;
     return report;
@@ -137,6 +252,24 @@ export class IngestService {
   private async build(papers: PaperSource[], options: IngestOptions): Promise<GraphData> {
     const extractions = new Map<string, PaperExtraction>();
     const report = throttle(options.onProgress);
+    const threads = threadCount(options.workers);
+    const missing = papers.filter((p) => !this.cache.has(p.contentHash));
+    if (threads > 0 && missing.length >= WORKER_MIN_PAPERS) {
+      // Unique by hash: two papers with one text are extracted once.
+      const todo = [...new Map(missing.map((p) => [p.contentHash, p])).values()];
+      const pool = new ExtractionPool({ threads });
+      const cached = papers.length - missing.length;
+      let done = 0;
+      try {
+        const results = await pool.extract(todo, (n) => {
+          done += n;
+          report({ stage: 'extract', done: cached + done, total: cached + todo.length });
+        });
+        todo.forEach((p, i) => this.cache.set(p.contentHash, results[i]!));
+      } finally {
+        await pool.destroy();
+      }
+    }
     let slice = performance.now();
     for (const [i, paper] of papers.entries()) {
       let extraction = this.cache.get(paper.contentHash);
@@ -153,6 +286,7 @@ export class IngestService {
     }
     const current = new Set(papers.map((p) => p.contentHash));
     for (const hash of this.cache.keys()) if (!current.has(hash)) this.cache.delete(hash);
+    options.onProgress?.({ stage: 'build', papers: papers.length });
     return buildGraph(papers, extractions);
   }
 
@@ -216,6 +350,13 @@ export class IngestWriteError extends Error {
       cause,
     });
   }
+}
+
+/** Worker threads asked for by `workers` (0: extract on the calling thread). */
+function threadCount(workers: IngestOptions['workers']): number {
+  if (workers === undefined || workers === false) return 0;
+  if (workers === true) return availableParallelism();
+  return Math.max(0, Math.floor(workers));
 }
 
 /** Passes extract progress on at most every 1% (and always the last event). */

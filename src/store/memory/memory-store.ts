@@ -1,4 +1,3 @@
-import { MultiDirectedGraph } from 'graphology';
 import type {
   BroaderRecord,
   ConceptRecord,
@@ -29,13 +28,13 @@ import type {
   ReplaceSummary,
   SearchHit,
   SimilarPaper,
+  SortKey,
   Subgraph,
 } from '../graph-store.js';
 import { conceptIndexKeys, preferConcept } from '../lookup.js';
 import {
   compareByRank,
   compareEdges,
-  expandNeighbourhood,
   kShortestPaths,
   rankByCount,
   rankByIdfCount,
@@ -43,33 +42,15 @@ import {
   rankPairPapers,
   rankPapersByMentions,
   rankSimilar,
-  shortestPath,
   type MentionRow,
   type SimilarCandidate,
 } from '../algorithms.js';
 import { canonicalGraph } from '../canonical.js';
-import { compareIds } from '../ordering.js';
+import { compareIds, conceptIdf } from '../ordering.js';
 import * as paging from '../paging.js';
 import { SearchIndex } from '../search-index.js';
 import { parseSearchQuery, scoreConcept, scorePaper, scoreRepository } from '../search-scoring.js';
 import { corrupt, readSnapshot, removeStaleTempFiles, writeSnapshot } from './snapshot.js';
-
-type NodeAttributes =
-  | { kind: 'PAPER'; record: PaperRecord }
-  | { kind: 'CONCEPT'; record: ConceptRecord }
-  | { kind: 'REPOSITORY'; record: RepositoryRecord };
-
-type EdgeAttributes =
-  | { kind: 'MENTIONS'; record: MentionRecord }
-  | { kind: 'HAS_CODE'; record: HasCodeRecord }
-  | { kind: 'RELATED_TO'; record: RelatedRecord }
-  | { kind: 'BROADER'; record: BroaderRecord };
-
-type KgGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
-
-const paperKey = (id: string) => `paper:${id}`;
-const conceptKey = (id: string) => `concept:${id}`;
-const repoKey = (id: string) => `repo:${id}`;
 
 export interface MemoryStoreOptions {
   /** Folder of the snapshot file; null keeps everything in memory only. */
@@ -77,13 +58,14 @@ export interface MemoryStoreOptions {
 }
 
 /**
- * The embedded store: the whole graph in one graphology multigraph, plus lookup indexes
+ * The embedded store: the whole graph as plain records, plus lookup indexes
  * derived from it after every load or write. Persisted as a snapshot file written atomically.
  */
 export class MemoryStore implements GraphStore {
   readonly kind = 'memory' as const;
-  private graph: KgGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
-  private index = buildIndex(this.graph);
+  /** The stored graph as given to the last replacement (or load), in canonical order. */
+  private data: GraphData = EMPTY_GRAPH;
+  private index = buildIndex(EMPTY_GRAPH);
   private initialised = false;
   /** Replacements run one at a time; this is the last one asked for. */
   private replacing: Promise<unknown> = Promise.resolve();
@@ -132,48 +114,56 @@ export class MemoryStore implements GraphStore {
    * file and the served graph as they were.
    */
   private async replaceNow(data: GraphData): Promise<ReplaceSummary> {
-    const before = { graph: this.graph, index: this.index };
+    const before = { data: this.data, index: this.index };
     const summary: ReplaceSummary = {
       conceptsCreated: data.concepts.filter((c) => !before.index.concepts.has(c.id)).length,
       repositoriesCreated: data.repositories.filter((r) => !before.index.repositories.has(r.id)).length,
     };
     this.load(data);
-    const after = { graph: this.graph, index: this.index };
+    const after = { data: this.data, index: this.index };
     // Note: synchronous with the load above, so no reader sees the new graph before it is saved.
-    this.graph = before.graph;
+    this.data = before.data;
     this.index = before.index;
-    if (this.options.dataDir) await writeSnapshot(this.options.dataDir, data);
-    this.graph = after.graph;
+    if (this.options.dataDir) await writeSnapshot(this.options.dataDir, after.data);
+    this.data = after.data;
     this.index = after.index;
     return summary;
   }
 
   /** The stored graph as plain data, in canonical order. */
   async exportGraph(): Promise<GraphData> {
-    const edges = (kind: EdgeAttributes['kind']) =>
-      this.graph.filterEdges((_e, attrs) => attrs.kind === kind).map((e) => this.graph.getEdgeAttributes(e).record);
-    return canonicalGraph({
-      papers: [...this.index.papers.values()],
-      concepts: [...this.index.concepts.values()],
-      repositories: [...this.index.repositories.values()],
-      mentions: edges('MENTIONS') as MentionRecord[],
-      hasCode: edges('HAS_CODE') as HasCodeRecord[],
-      related: edges('RELATED_TO') as RelatedRecord[],
-      broader: edges('BROADER') as BroaderRecord[],
-    });
+    return canonicalGraph(this.data);
   }
 
+  /**
+   * Checks that `data` forms a graph (unique node ids, every edge between nodes it holds) and
+   * indexes it; throws, changing nothing, when it does not.
+   */
   private load(data: GraphData): void {
-    const graph: KgGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
-    for (const p of data.papers) graph.addNode(paperKey(p.id), { kind: 'PAPER', record: p });
-    for (const c of data.concepts) graph.addNode(conceptKey(c.id), { kind: 'CONCEPT', record: c });
-    for (const r of data.repositories) graph.addNode(repoKey(r.id), { kind: 'REPOSITORY', record: r });
-    for (const m of data.mentions) graph.addEdge(paperKey(m.paperId), conceptKey(m.conceptId), { kind: 'MENTIONS', record: m });
-    for (const h of data.hasCode) graph.addEdge(paperKey(h.paperId), repoKey(h.repositoryId), { kind: 'HAS_CODE', record: h });
-    for (const r of data.related) graph.addEdge(conceptKey(r.source), conceptKey(r.target), { kind: 'RELATED_TO', record: r });
-    for (const b of data.broader) graph.addEdge(conceptKey(b.narrower), conceptKey(b.broader), { kind: 'BROADER', record: b });
-    this.graph = graph;
-    this.index = buildIndex(graph);
+    const ids = (label: string, records: readonly { id: string }[]) => {
+      const set = new Set<string>();
+      for (const { id } of records) {
+        if (set.has(id)) throw new Error(`two ${label} nodes have the id "${id}"`);
+        set.add(id);
+      }
+      return set;
+    };
+    const papers = ids('paper', data.papers);
+    const concepts = ids('concept', data.concepts);
+    const repositories = ids('repository', data.repositories);
+    const edges = <E>(kind: string, list: readonly E[], ends: (e: E) => [string, Set<string>, string, Set<string>]) => {
+      for (const e of list) {
+        const [from, fromSet, to, toSet] = ends(e);
+        if (!fromSet.has(from) || !toSet.has(to)) throw new Error(`${kind} edge ${from} -> ${to} refers to a node the graph does not contain`);
+      }
+    };
+    edges('MENTIONS', data.mentions, (m) => [m.paperId, papers, m.conceptId, concepts]);
+    edges('HAS_CODE', data.hasCode, (h) => [h.paperId, papers, h.repositoryId, repositories]);
+    edges('RELATED_TO', data.related, (r) => [r.source, concepts, r.target, concepts]);
+    edges('BROADER', data.broader, (b) => [b.narrower, concepts, b.broader, concepts]);
+    const index = buildIndex(data);
+    this.data = data;
+    this.index = index;
   }
 
   // ---- point and batch reads ----------------------------------------------------------
@@ -328,6 +318,17 @@ export class MemoryStore implements GraphStore {
   }
 
   async papersOfConcept(conceptId: string, includeNarrower: boolean, page: ListRequest): Promise<ListPage<PaperRecord>> {
+    return paging.keysetPage(this.papersOfConceptEntries(conceptId, includeNarrower), paging.CONFIDENCE_KEYS, page);
+  }
+
+  /**
+   * The papers of a concept as keyset entries, in their list order (so the page's sort is a
+   * linear pass), kept for the concepts asked for most recently.
+   */
+  private papersOfConceptEntries(conceptId: string, includeNarrower: boolean): { item: PaperRecord; key: SortKey }[] {
+    const cacheKey = `${includeNarrower ? 'n' : 'c'}:${conceptId}`;
+    const cached = this.index.conceptPapers.get(cacheKey);
+    if (cached) return cached;
     const conceptIds = includeNarrower ? this.descendants(conceptId) : [conceptId];
     const best = new Map<string, number>();
     for (const cid of conceptIds) {
@@ -337,9 +338,13 @@ export class MemoryStore implements GraphStore {
     }
     const entries = [...best.entries()].map(([id, confidence]) => ({
       item: this.paper(id),
-      key: { values: [confidence], id },
+      key: { values: [confidence], id } as SortKey,
     }));
-    return paging.keysetPage(entries, paging.CONFIDENCE_KEYS, page);
+    const all = paging.keysetPage(entries, paging.CONFIDENCE_KEYS, { first: entries.length, after: null });
+    const sorted = all.items.map((item, i) => ({ item, key: all.keys[i]! }));
+    if (this.index.conceptPapers.size >= CONCEPT_PAPERS_CACHE) this.index.conceptPapers.clear();
+    this.index.conceptPapers.set(cacheKey, sorted);
+    return sorted;
   }
 
   /** Search scores of the papers matching `query` (only those above zero). */
@@ -372,9 +377,7 @@ export class MemoryStore implements GraphStore {
 
   async neighbourhood(conceptId: string, options: NeighbourhoodOptions): Promise<Subgraph> {
     if (!this.index.concepts.has(conceptId)) return { nodes: [], edges: [] };
-    const included = await expandNeighbourhood(conceptId, options, async (ids) =>
-      new Map(ids.map((id) => [id, this.index.related.get(id) ?? []])),
-    );
+    const included = this.expandNeighbourhood(conceptId, options);
     const members = new Set(included);
     const nodes = included.map((id) => this.conceptNode(id));
     const edges: GraphEdge[] = [];
@@ -413,12 +416,77 @@ export class MemoryStore implements GraphStore {
 
   async path(fromId: string, toId: string, maxHops: number): Promise<GraphPath | null> {
     if (!this.index.concepts.has(fromId) || !this.index.concepts.has(toId)) return null;
-    const ids = await shortestPath(fromId, toId, maxHops, async (frontier) =>
-      new Map(frontier.map((id) => [id, this.index.adjacency.get(id) ?? []])),
-    );
+    const ids = this.shortestPath(fromId, toId, maxHops);
     if (!ids) return null;
     const edges = ids.slice(1).map((id, i) => this.edgeBetween(ids[i]!, id));
     return { hops: ids.length - 1, nodes: ids.map((id) => this.conceptNode(id)), edges };
+  }
+
+  /**
+   * `expandNeighbourhood` of algorithms.ts (each hop takes the heaviest edges out of the frontier,
+   * by weight then id, to concepts not yet taken, within `limit` and `perHop`), reading of each
+   * frontier concept's weight-sorted list only the entries that can still be taken: as many as
+   * there are free places, plus the rest of the last one's weight (ties go by id). A hub with
+   * thousands of neighbours costs as much as one with fifty. Same concepts, same order.
+   */
+  private expandNeighbourhood(center: string, options: NeighbourhoodOptions): string[] {
+    const included = [center];
+    const seen = new Set(included);
+    let frontier = [center];
+    const perHop = options.perHop ?? Number.POSITIVE_INFINITY;
+    for (let hop = 1; hop <= options.depth && included.length < options.limit && frontier.length > 0; hop++) {
+      const places = Math.min(options.limit - included.length, perHop);
+      const candidates: { other: string; weight: number }[] = [];
+      for (const id of frontier) {
+        let taken = 0;
+        let lastWeight = Number.NaN;
+        for (const n of this.index.related.get(id) ?? []) {
+          if (n.weight < options.minWeight) break;
+          if (taken >= places && n.weight !== lastWeight) break;
+          if (seen.has(n.other)) continue;
+          candidates.push(n);
+          taken++;
+          lastWeight = n.weight;
+        }
+      }
+      candidates.sort((a, b) => b.weight - a.weight || compareIds(a.other, b.other));
+      frontier = [];
+      for (const c of candidates) {
+        if (included.length >= options.limit || frontier.length >= perHop) break;
+        if (seen.has(c.other)) continue;
+        seen.add(c.other);
+        included.push(c.other);
+        frontier.push(c.other);
+      }
+    }
+    return included;
+  }
+
+  /**
+   * `shortestPath` of algorithms.ts (breadth first, frontier in discovery order, neighbours in id
+   * order, a node's parent the first node that reached it) on the in-memory adjacency, without
+   * copying and sorting each neighbour list again and stopping as soon as `to` is reached (its
+   * parent is final then): the same path, faster.
+   */
+  private shortestPath(from: string, to: string, maxHops: number): string[] | null {
+    const parent = new Map<string, string | null>([[from, null]]);
+    let frontier = [from];
+    for (let hop = 0; hop < maxHops && !parent.has(to) && frontier.length > 0; hop++) {
+      const next: string[] = [];
+      search: for (const id of frontier) {
+        for (const n of this.index.adjacency.get(id) ?? []) {
+          if (parent.has(n)) continue;
+          parent.set(n, id);
+          if (n === to) break search;
+          next.push(n);
+        }
+      }
+      frontier = next;
+    }
+    if (!parent.has(to)) return null;
+    const ids: string[] = [];
+    for (let id: string | null = to; id !== null; id = parent.get(id) ?? null) ids.unshift(id);
+    return ids;
   }
 
   async paths(fromId: string, toId: string, maxHops: number, first: number): Promise<GraphPath[]> {
@@ -444,23 +512,66 @@ export class MemoryStore implements GraphStore {
     return { source: aIsNarrower ? a : b, target: aIsNarrower ? b : a, kind: 'BROADER', weight: null };
   }
 
+  /**
+   * `rankSimilar` over every paper sharing a concept, without visiting them all. The paper's
+   * concepts are read rarest first (highest idf); a paper's score is the sum of the idf of the
+   * concepts it shares. Once even a paper sharing every concept still to be read could not reach
+   * the `first`-th score so far, the long lists of common concepts are no longer read: the papers
+   * already met are completed from their own (short) concept lists, those that cannot reach the
+   * cut are dropped, and only the rest are ranked exactly. A margin covers the rounding of sums
+   * added in another order, so the answer is the one ranking every candidate gives.
+   */
   async similarPapers(paperId: string, first: number): Promise<SimilarPaper[]> {
     const mine = this.index.mentionsByPaper.get(paperId);
-    if (!mine) return [];
-    const shared = new Map<string, SimilarCandidate>();
-    for (const m of mine) {
-      const paperCount = this.concept(m.conceptId).paperCount;
-      for (const other of this.index.mentionsByConcept.get(m.conceptId) ?? []) {
-        if (other.paperId === paperId) continue;
-        let candidate = shared.get(other.paperId);
-        if (!candidate) {
-          candidate = { paper: this.paper(other.paperId), shared: [] };
-          shared.set(other.paperId, candidate);
-        }
-        candidate.shared.push({ conceptId: m.conceptId, paperCount });
+    if (!mine || first <= 0) return [];
+    const total = this.index.papers.size;
+    const concepts = [...new Set(mine.map((m) => m.conceptId))]
+      .map((id) => ({ id, paperCount: this.concept(id).paperCount, idf: conceptIdf(total, this.concept(id).paperCount) }))
+      .sort((a, b) => b.idf - a.idf || compareIds(a.id, b.id));
+    const rest = new Float64Array(concepts.length + 1);
+    for (let i = concepts.length - 1; i >= 0; i--) rest[i] = rest[i + 1]! + concepts[i]!.idf;
+    const margin = (x: number) => 1e-9 * Math.max(1, Math.abs(x));
+    const kth = (scores: Map<string, number>) => {
+      if (scores.size < first) return -Infinity;
+      const sorted = Float64Array.from(scores.values()).sort();
+      return sorted[sorted.length - first]!;
+    };
+    const score = new Map<string, number>();
+    let i = 0;
+    for (; i < concepts.length; i++) {
+      if (score.size >= first && rest[i]! < kth(score) - margin(rest[0]!)) break;
+      const c = concepts[i]!;
+      for (const other of this.index.mentionsByConcept.get(c.id) ?? []) {
+        if (other.paperId !== paperId) score.set(other.paperId, (score.get(other.paperId) ?? 0) + c.idf);
       }
     }
-    return rankSimilar([...shared.values()], this.index.papers.size, first);
+    if (i < concepts.length) {
+      // Papers met so far, completed with the concepts not read, if they can still make the cut.
+      const cut = kth(score) - margin(rest[0]!);
+      const unread = new Map(concepts.slice(i).map((c) => [c.id, c.idf]));
+      for (const [id, sum] of score) {
+        if (sum + rest[i]! < cut) {
+          score.delete(id);
+          continue;
+        }
+        let more = 0;
+        for (const m of this.index.mentionsByPaper.get(id) ?? []) more += unread.get(m.conceptId) ?? 0;
+        score.set(id, sum + more);
+      }
+    }
+    const cut = kth(score) - margin(rest[0]!);
+    const byId = new Map(concepts.map((c) => [c.id, c]));
+    const candidates: SimilarCandidate[] = [];
+    for (const [id, sum] of score) {
+      if (sum < cut) continue;
+      const shared: { conceptId: string; paperCount: number }[] = [];
+      for (const m of this.index.mentionsByPaper.get(id) ?? []) {
+        const c = byId.get(m.conceptId);
+        if (c) shared.push({ conceptId: c.id, paperCount: c.paperCount });
+      }
+      candidates.push({ paper: this.paper(id), shared });
+    }
+    return rankSimilar(candidates, total, first);
   }
 
   async search(query: string, first: number): Promise<SearchHit[]> {
@@ -516,16 +627,16 @@ function repositoryNode(r: RepositoryRecord): GraphNode {
   return { id: r.id, kind: 'REPOSITORY', label: `${r.owner}/${r.name}` };
 }
 
+const EMPTY_GRAPH: GraphData = { papers: [], concepts: [], repositories: [], mentions: [], hasCode: [], related: [], broader: [] };
+
 /** Lookup structures derived from the graph; rebuilt whole after each load or write. */
-function buildIndex(graph: KgGraph) {
+function buildIndex(graph: GraphData) {
   const papers = new Map<string, PaperRecord>();
   const concepts = new Map<string, ConceptRecord>();
   const repositories = new Map<string, RepositoryRecord>();
-  graph.forEachNode((_key, attrs) => {
-    if (attrs.kind === 'PAPER') papers.set(attrs.record.id, attrs.record);
-    else if (attrs.kind === 'CONCEPT') concepts.set(attrs.record.id, attrs.record);
-    else repositories.set(attrs.record.id, attrs.record);
-  });
+  for (const p of graph.papers) papers.set(p.id, p);
+  for (const c of graph.concepts) concepts.set(c.id, c);
+  for (const r of graph.repositories) repositories.set(r.id, r);
 
   const mentionsByPaper = new Map<string, MentionRecord[]>();
   const mentionsByConcept = new Map<string, MentionRecord[]>();
@@ -534,60 +645,54 @@ function buildIndex(graph: KgGraph) {
   const related = new Map<string, { other: string; sharedPapers: number; weight: number }[]>();
   const broader = new Map<string, string[]>();
   const narrower = new Map<string, string[]>();
-  const adjacency = new Map<string, Set<string>>();
   const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
     const list = map.get(key);
     if (list) list.push(value);
     else map.set(key, [value]);
   };
-  const link = (a: string, b: string) => {
-    if (!adjacency.has(a)) adjacency.set(a, new Set());
-    adjacency.get(a)!.add(b);
-  };
-  let mentionCount = 0;
-
-  graph.forEachEdge((_key, attrs) => {
-    switch (attrs.kind) {
-      case 'MENTIONS':
-        mentionCount++;
-        push(mentionsByPaper, attrs.record.paperId, attrs.record);
-        push(mentionsByConcept, attrs.record.conceptId, attrs.record);
-        break;
-      case 'HAS_CODE': {
-        const repo = repositories.get(attrs.record.repositoryId);
-        if (repo) push(reposByPaper, attrs.record.paperId, repo);
-        push(papersByRepo, attrs.record.repositoryId, attrs.record.paperId);
-        break;
-      }
-      case 'RELATED_TO': {
-        const { source, target, sharedPapers, weight } = attrs.record;
-        push(related, source, { other: target, sharedPapers, weight });
-        push(related, target, { other: source, sharedPapers, weight });
-        link(source, target);
-        link(target, source);
-        break;
-      }
-      case 'BROADER':
-        push(broader, attrs.record.narrower, attrs.record.broader);
-        push(narrower, attrs.record.broader, attrs.record.narrower);
-        link(attrs.record.narrower, attrs.record.broader);
-        link(attrs.record.broader, attrs.record.narrower);
-        break;
-      default:
-        assertNever(attrs);
-    }
-  });
-
-  for (const list of mentionsByPaper.values()) list.sort((a, b) => b.confidence - a.confidence || compareIds(a.conceptId, b.conceptId));
-  for (const list of mentionsByConcept.values()) list.sort((a, b) => compareIds(a.paperId, b.paperId));
-  for (const list of reposByPaper.values()) list.sort((a, b) => compareIds(a.id, b.id));
-  for (const list of papersByRepo.values()) list.sort(compareIds);
-  for (const list of related.values()) {
-    list.sort((a, b) => b.weight - a.weight || b.sharedPapers - a.sharedPapers || compareIds(a.other, b.other));
+  // A multigraph before: an edge given twice is served twice, as it was.
+  const mentionCount = graph.mentions.length;
+  for (const m of graph.mentions) {
+    push(mentionsByPaper, m.paperId, m);
+    push(mentionsByConcept, m.conceptId, m);
   }
-  for (const list of broader.values()) list.sort(compareIds);
-  for (const list of narrower.values()) list.sort(compareIds);
-  const sortedAdjacency = new Map([...adjacency.entries()].map(([k, v]) => [k, [...v].sort(compareIds)]));
+  for (const h of graph.hasCode) {
+    const repo = repositories.get(h.repositoryId);
+    if (repo) push(reposByPaper, h.paperId, repo);
+    push(papersByRepo, h.repositoryId, h.paperId);
+  }
+  for (const { source, target, sharedPapers, weight } of graph.related) {
+    push(related, source, { other: target, sharedPapers, weight });
+    push(related, target, { other: source, sharedPapers, weight });
+  }
+  for (const b of graph.broader) {
+    push(broader, b.narrower, b.broader);
+    push(narrower, b.broader, b.narrower);
+  }
+
+  // Lists are sorted when first read, so a load does not pay for sorting every one of them.
+  const byConfidence = (a: MentionRecord, b: MentionRecord) => b.confidence - a.confidence || compareIds(a.conceptId, b.conceptId);
+  const byWeight = (a: { other: string; sharedPapers: number; weight: number }, b: typeof a) =>
+    b.weight - a.weight || b.sharedPapers - a.sharedPapers || compareIds(a.other, b.other);
+  const relatedLists = new SortedOnRead(related, byWeight);
+  const broaderLists = new SortedOnRead(broader, compareIds);
+  const narrowerLists = new SortedOnRead(narrower, compareIds);
+  /** RELATED_TO and BROADER neighbours of a concept, both directions, sorted and unique; built on first use. */
+  const adjacency = new Map<string, string[]>();
+  const adjacencyOf = {
+    get(id: string): string[] | undefined {
+      let list = adjacency.get(id);
+      if (list) return list;
+      const others = new Set<string>();
+      for (const r of related.get(id) ?? []) others.add(r.other);
+      for (const b of broader.get(id) ?? []) others.add(b);
+      for (const n of narrower.get(id) ?? []) others.add(n);
+      if (others.size === 0) return undefined;
+      list = [...others].sort(compareIds);
+      adjacency.set(id, list);
+      return list;
+    },
+  };
 
   const lookup = new Map<string, ConceptRecord[]>();
   const communities = new Map<number, ConceptRecord[]>();
@@ -602,14 +707,16 @@ function buildIndex(graph: KgGraph) {
     papers,
     concepts,
     repositories,
-    mentionsByPaper,
-    mentionsByConcept,
-    reposByPaper,
-    papersByRepo,
-    related,
-    broader,
-    narrower,
-    adjacency: sortedAdjacency,
+    mentionsByPaper: new SortedOnRead(mentionsByPaper, byConfidence),
+    mentionsByConcept: new SortedOnRead(mentionsByConcept, (a: MentionRecord, b: MentionRecord) => compareIds(a.paperId, b.paperId)),
+    reposByPaper: new SortedOnRead(reposByPaper, (a: RepositoryRecord, b: RepositoryRecord) => compareIds(a.id, b.id)),
+    papersByRepo: new SortedOnRead(papersByRepo, compareIds),
+    related: relatedLists,
+    broader: broaderLists,
+    narrower: narrowerLists,
+    adjacency: adjacencyOf,
+    /** Papers of a concept as sorted keyset entries (see papersOfConceptEntries), for recent concepts. */
+    conceptPapers: new Map<string, { item: PaperRecord; key: SortKey }[]>(),
     lookup,
     communities,
     mentionCount,
@@ -621,6 +728,24 @@ function buildIndex(graph: KgGraph) {
   };
 }
 
-function assertNever(value: never): never {
-  throw new Error(`unexpected edge kind: ${JSON.stringify(value)}`);
+/** Concepts whose sorted paper lists are kept (see papersOfConceptEntries). */
+const CONCEPT_PAPERS_CACHE = 5000;
+
+/** Lists by key, each sorted by `compare` the first time it is read (then kept sorted). */
+class SortedOnRead<K, V> {
+  private readonly sorted = new Set<K>();
+
+  constructor(
+    private readonly lists: Map<K, V[]>,
+    private readonly compare: (a: V, b: V) => number,
+  ) {}
+
+  get(key: K): V[] | undefined {
+    const list = this.lists.get(key);
+    if (list && !this.sorted.has(key)) {
+      list.sort(this.compare);
+      this.sorted.add(key);
+    }
+    return list;
+  }
 }

@@ -1,11 +1,12 @@
-import { copyFile, link, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { join } from 'node:path';
-import type { GraphData } from '../../model.js';
+import type { ConceptRecord, GraphData, MentionRecord, PaperRecord, RepositoryRecord, Span } from '../../model.js';
 
 const FILE = 'graph.json';
 const BACKUP = `${FILE}.bak`;
 const FORMAT = 'paper-kg-snapshot';
-const VERSION = 1;
+const VERSION = 2;
 
 /** The snapshot file a data folder holds. */
 export function snapshotPath(dataDir: string): string {
@@ -26,12 +27,17 @@ export class SnapshotError extends Error {
  * Reads the snapshot in `dataDir`; null when there is none yet.
  * A snapshot that is not valid JSON, not ours, or missing parts is refused with a SnapshotError
  * that says what is wrong and how to restore the backup; the files are left as they are.
+ *
+ * Version 2 (written since the scale work) is JSON Lines read as a stream: a header line, then
+ * sections of records in chunks (edges as compact tuples), then a trailer with the counts, so
+ * neither the file nor one giant string is ever held whole. Version 1 (one JSON document) is
+ * still read.
  */
 export async function readSnapshot(dataDir: string): Promise<GraphData | null> {
   const path = snapshotPath(dataDir);
-  let text: string;
+  let handle;
   try {
-    text = await readFile(path, 'utf8');
+    handle = await open(path, 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     if (await exists(backupPath(dataDir))) {
@@ -42,21 +48,118 @@ export async function readSnapshot(dataDir: string): Promise<GraphData | null> {
     }
     return null;
   }
-  let parsed: unknown;
+  const lines = createInterface({ input: handle.createReadStream({ encoding: 'utf8', highWaterMark: 1 << 22 }), crlfDelay: Infinity });
+  const parse = (text: string, line: number): unknown => {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw corrupt(dataDir, `is not valid JSON (line ${line}: ${(error as Error).message})`);
+    }
+  };
+  const graph: GraphData = { papers: [], concepts: [], repositories: [], mentions: [], hasCode: [], related: [], broader: [] };
+  let lineNo = 0;
+  let version: unknown;
+  let ended = false;
   try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw corrupt(dataDir, `is not valid JSON (${(error as Error).message})`);
+    for await (const text of lines) {
+      lineNo++;
+      if (lineNo === 1) {
+        const header = parse(text, lineNo) as { format?: unknown; version?: unknown; graph?: Partial<GraphData> } | null;
+        version = header?.version;
+        if (header?.format !== FORMAT || (version !== 1 && version !== VERSION)) throw corrupt(dataDir, `is not a version 1 or ${VERSION} ${FORMAT} file`);
+        if (version === 1) return checkV1(dataDir, header.graph);
+        continue;
+      }
+      if (ended) throw corrupt(dataDir, `is not valid JSON (line ${lineNo} follows the end marker)`);
+      const chunk = parse(text, lineNo) as { s?: unknown; r?: unknown; end?: unknown } | null;
+      if (chunk && chunk.end === true) {
+        ended = true;
+        checkCounts(dataDir, graph, (chunk as { counts?: Record<string, unknown> }).counts);
+        continue;
+      }
+      if (!chunk || typeof chunk.s !== 'string' || !Array.isArray(chunk.r) || !(chunk.s in DECODE)) {
+        throw corrupt(dataDir, `has an unknown record chunk at line ${lineNo}`);
+      }
+      const decode = DECODE[chunk.s as keyof GraphData];
+      const target = graph[chunk.s as keyof GraphData] as unknown[];
+      for (const row of chunk.r as unknown[]) target.push(decode(row));
+    }
+  } finally {
+    lines.close();
+    await handle.close();
   }
-  const header = parsed as { format?: unknown; version?: unknown; graph?: Partial<GraphData> } | null;
-  if (header?.format !== FORMAT || header.version !== VERSION || typeof header.graph !== 'object' || header.graph === null) {
-    throw corrupt(dataDir, `is not a version ${VERSION} ${FORMAT} file`);
-  }
-  const graph = header.graph;
-  for (const key of ['papers', 'concepts', 'repositories', 'mentions', 'hasCode', 'related', 'broader'] as const) {
+  if (lineNo === 0) throw corrupt(dataDir, 'is not valid JSON (the file is empty)');
+  if (!ended) throw corrupt(dataDir, 'is not valid JSON (it ends before its end marker: a write was cut short)');
+  return graph;
+}
+
+function checkV1(dataDir: string, graph: Partial<GraphData> | undefined): GraphData {
+  if (typeof graph !== 'object' || graph === null) throw corrupt(dataDir, `is not a version 1 ${FORMAT} file`);
+  for (const key of SECTIONS) {
     if (!Array.isArray(graph[key])) throw corrupt(dataDir, `has no list "graph.${key}"`);
   }
   return graph as GraphData;
+}
+
+function checkCounts(dataDir: string, graph: GraphData, counts: Record<string, unknown> | undefined): void {
+  for (const key of SECTIONS) {
+    if (counts?.[key] !== graph[key].length) throw corrupt(dataDir, `has ${graph[key].length} ${key} where its end marker says ${String(counts?.[key])}`);
+  }
+}
+
+const SECTIONS = ['papers', 'concepts', 'repositories', 'mentions', 'hasCode', 'related', 'broader'] as const;
+
+/** Records per line of a version 2 snapshot. */
+const CHUNK = 2000;
+
+const FIELDS: Span['field'][] = ['title', 'abstract'];
+
+/** Edges as tuples (a mention's spans flattened to [field, start, end, ...]); nodes as they are. */
+const ENCODE: { [K in keyof GraphData]: (r: GraphData[K][number]) => unknown } = {
+  papers: (p) => p,
+  concepts: (c) => c,
+  repositories: (r) => r,
+  mentions: (m) => [m.paperId, m.conceptId, m.count, m.confidence, m.inTitle ? 1 : 0, m.spans.flatMap((s) => [FIELDS.indexOf(s.field), s.start, s.end])],
+  hasCode: (h) => [h.paperId, h.repositoryId],
+  related: (r) => [r.source, r.target, r.sharedPapers, r.weight],
+  broader: (b) => [b.narrower, b.broader],
+};
+
+const DECODE: { [K in keyof GraphData]: (row: unknown) => GraphData[K][number] } = {
+  papers: (p) => p as PaperRecord,
+  concepts: (c) => c as ConceptRecord,
+  repositories: (r) => r as RepositoryRecord,
+  mentions: (row) => {
+    const [paperId, conceptId, count, confidence, inTitle, flat] = row as [string, string, number, number, number, number[]];
+    const spans: Span[] = [];
+    for (let i = 0; i + 2 < flat.length; i += 3) spans.push({ field: FIELDS[flat[i]!]!, start: flat[i + 1]!, end: flat[i + 2]! });
+    return { paperId, conceptId, count, confidence, inTitle: inTitle === 1, spans } satisfies MentionRecord;
+  },
+  hasCode: (row) => {
+    const [paperId, repositoryId] = row as [string, string];
+    return { paperId, repositoryId };
+  },
+  related: (row) => {
+    const [source, target, sharedPapers, weight] = row as [string, string, number, number];
+    return { source, target, sharedPapers, weight };
+  },
+  broader: (row) => {
+    const [narrower, broader] = row as [string, string];
+    return { narrower, broader };
+  },
+};
+
+/** The lines of a version 2 snapshot of `graph`, each newline-terminated. */
+export function* snapshotLines(graph: GraphData, savedAt = new Date().toISOString()): Generator<string> {
+  yield `${JSON.stringify({ format: FORMAT, version: VERSION, savedAt })}\n`;
+  for (const key of SECTIONS) {
+    const list = graph[key] as readonly unknown[];
+    const encode = ENCODE[key] as (r: unknown) => unknown;
+    for (let i = 0; i < list.length; i += CHUNK) {
+      yield `${JSON.stringify({ s: key, r: list.slice(i, i + CHUNK).map(encode) })}\n`;
+    }
+  }
+  yield `${JSON.stringify({ end: true, counts: Object.fromEntries(SECTIONS.map((k) => [k, graph[k].length])) })}\n`;
 }
 
 /** The error for an unusable snapshot: what is wrong, and how to go back to the last good one. */
@@ -83,10 +186,21 @@ export async function writeSnapshot(dataDir: string, graph: GraphData): Promise<
   await mkdir(dataDir, { recursive: true });
   const path = snapshotPath(dataDir);
   const temp = `${path}.${process.pid}.${++writes}.tmp`;
-  const body = JSON.stringify({ format: FORMAT, version: VERSION, savedAt: new Date().toISOString(), graph });
   const file = await open(temp, 'w');
   try {
-    await file.writeFile(body, 'utf8');
+    // Written in pieces of about 4 MB: no string of the whole graph is ever built.
+    let pending: string[] = [];
+    let size = 0;
+    for (const line of snapshotLines(graph)) {
+      pending.push(line);
+      size += line.length;
+      if (size >= 1 << 22) {
+        await file.write(pending.join(''));
+        pending = [];
+        size = 0;
+      }
+    }
+    if (pending.length > 0) await file.write(pending.join(''));
     await file.sync();
   } catch (error) {
     await file.close();

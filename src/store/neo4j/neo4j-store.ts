@@ -78,6 +78,7 @@ const SCHEMA_QUERIES = [
   'schema-concept-fuzzy-fulltext',
   'schema-concept-community-index',
   'schema-concept-rank-index',
+  'schema-concept-keys-fulltext',
 ] as const;
 
 /** Seconds init() waits for new indexes to come online. */
@@ -85,6 +86,9 @@ const INDEX_WAIT_SECONDS = 300;
 
 /** Rows per UNWIND batch: big enough to amortise round trips, small enough to keep transactions light. */
 const DEFAULT_BATCH_SIZE = 2000;
+
+/** The full-text index of concepts' lookup keys (schema-concept-keys-fulltext.cypher). */
+const KEYS_INDEX = 'kg_concept_keys';
 
 /** Clauses per Lucene query; Lucene refuses queries of more than 1024 clauses. */
 const SEARCH_CLAUSES_PER_QUERY = 512;
@@ -268,27 +272,43 @@ export class Neo4jStore implements GraphStore {
 
   async conceptByLookupKeys(keys: readonly string[]): Promise<ConceptRecord | null> {
     if (keys.length === 0) return null;
-    const [row] = await this.db.read<{ concept: ConceptRow }>('concept-by-lookup-keys', { keys: [...keys] });
-    return row ? toConcept(row.concept) : null;
+    // Through the kg_concept_keys index; concepts written before it existed are found by a scan.
+    const [row] =
+      keys.length <= SEARCH_CLAUSES_PER_QUERY
+        ? await this.db.read<{ concept: ConceptRow }>('concept-by-lookup-keys', { keys: [...keys], query: keyQuery(keys), index: KEYS_INDEX })
+        : [];
+    if (row) return toConcept(row.concept);
+    const [old] = await this.db.read<{ concept: ConceptRow }>('concept-by-lookup-keys-scan', { keys: [...keys] });
+    return old ? toConcept(old.concept) : null;
   }
 
   async conceptsByLookupKeys(keyLists: readonly (readonly string[])[]): Promise<(ConceptRecord | null)[]> {
     const keys = unique(keyLists.flat());
     if (keys.length === 0) return keyLists.map(() => null);
-    const rows = await this.db.read<{ keys: string[]; concept: ConceptRow }>('concepts-by-lookup-key-lists', { keys });
-    const byKey = new Map<string, ConceptRecord[]>();
-    for (const row of rows) {
-      const concept = toConcept(row.concept);
-      for (const key of row.keys) byKey.set(key, [...(byKey.get(key) ?? []), concept]);
-    }
-    // Per name: the first key that finds anything, and among its concepts the preferred one.
-    return keyLists.map((list) => {
-      for (const key of list) {
-        const found = byKey.get(key);
-        if (found && found.length > 0) return found.reduce(preferConcept);
+    const queries = chunks(keys, SEARCH_CLAUSES_PER_QUERY).map(keyQuery);
+    let rows = await this.db.read<{ keys: string[]; concept: ConceptRow }>('concepts-by-lookup-key-lists', { keys, queries, index: KEYS_INDEX });
+    const pick = (found: typeof rows) => {
+      const byKey = new Map<string, ConceptRecord[]>();
+      for (const row of found) {
+        const concept = toConcept(row.concept);
+        for (const key of row.keys) byKey.set(key, [...(byKey.get(key) ?? []), concept]);
       }
-      return null;
-    });
+      // Per name: the first key that finds anything, and among its concepts the preferred one.
+      return keyLists.map((list) => {
+        for (const key of list) {
+          const found = byKey.get(key);
+          if (found && found.length > 0) return found.reduce(preferConcept);
+        }
+        return null;
+      });
+    };
+    let result = pick(rows);
+    if (result.some((c) => c === null)) {
+      // A name the index does not know may belong to a concept written before it existed.
+      rows = await this.db.read<{ keys: string[]; concept: ConceptRow }>('concepts-by-lookup-key-lists-scan', { keys });
+      result = pick(rows);
+    }
+    return result;
   }
 
   async communitiesByIds(ids: readonly number[]): Promise<(CommunityRecord | null)[]> {
@@ -326,7 +346,7 @@ export class Neo4jStore implements GraphStore {
   async relatedOfConcepts(conceptIds: readonly string[], first: number, minShared = 1): Promise<RelatedConcept[][]> {
     const rows = await this.db.read<{ key: string; concept: ConceptRow; sharedPapers: number; weight: number }>(
       'related-of-concepts',
-      { ids: unique(conceptIds), minShared },
+      { ids: unique(conceptIds), minShared, first },
     );
     const lists = align(conceptIds, rows, (r) => ({
       concept: toConcept(r.concept),
@@ -570,12 +590,15 @@ export class Neo4jStore implements GraphStore {
   async similarPapers(paperId: string, first: number): Promise<SimilarPaper[]> {
     const rows = await this.db.read<{
       totalPapers: number;
-      paper: PaperRow;
+      id: string;
       shared: { conceptId: string; paperCount: number }[];
     }>('similar-paper-candidates', { paperId });
     if (rows.length === 0) return [];
-    const candidates: SimilarCandidate[] = rows.map((r) => ({ paper: toPaper(r.paper), shared: r.shared }));
-    return rankSimilar(candidates, rows[0]!.totalPapers, first);
+    // Ranked on ids (the ranking needs nothing else of a paper); only the kept papers are read.
+    const candidates: SimilarCandidate[] = rows.map((r) => ({ paper: { id: r.id } as PaperRecord, shared: r.shared }));
+    const ranked = rankSimilar(candidates, rows[0]!.totalPapers, first);
+    const papers = await this.paperMap(ranked.map((s) => s.paper.id));
+    return ranked.map((s) => ({ ...s, paper: papers.get(s.paper.id)! }));
   }
 
   /**
@@ -777,6 +800,7 @@ function conceptRow(c: ConceptRecord) {
     community: c.community ?? null,
     fuzzyText: unique(conceptTokens(c).flatMap(conceptNameFuzzyKeys)).join(' '),
     lookupKeys: conceptIndexKeys(c),
+    keyText: unique(conceptIndexKeys(c).map(keyToken)).join(' '),
     // Lower-cased here, with the function the embedded store filters with, so nameContains agrees exactly.
     lowerNames: names.map((n) => n.toLowerCase()),
     // The lower-cased names' tokens too: an exact-name query is matched against the lower-cased name.
@@ -859,6 +883,18 @@ function groupBy<R extends { key: string }, T>(rows: readonly R[], map: (row: R)
     else groups.set(row.key, [map(row)]);
   }
   return groups;
+}
+
+/** A lookup key as one whitespace-free, case-stable token of the kg_concept_keys index: its UTF-8 in hex. */
+function keyToken(key: string): string {
+  return Buffer.from(key, 'utf8').toString('hex');
+}
+
+/** The Lucene query finding concepts with any of `keys` in kg_concept_keys (tokens are hex: no escaping needed). */
+function keyQuery(keys: readonly string[]): string {
+  return unique(keys.map(keyToken))
+    .map((t) => `"${t}"`)
+    .join(' OR ');
 }
 
 function unique<T>(items: readonly T[]): T[] {

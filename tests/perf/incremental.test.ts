@@ -1,0 +1,112 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { syntheticCorpus } from '../../src/bench/generator.js';
+import { budgetRelated, buildGraph, RELATED_BUDGET } from '../../src/ingest/build-graph.js';
+import { IngestService } from '../../src/ingest/ingest-service.js';
+import { toPaperSource } from '../../src/ingest/paper-input.js';
+import { ExtractionCacheFile } from '../../src/ingest/workers/extraction-cache.js';
+import type { RelatedRecord } from '../../src/model.js';
+import { MemoryStore } from '../../src/store/memory/memory-store.js';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'kg-incremental-'));
+  dirs.push(dir);
+  return dir;
+}
+
+const papers = (n: number, offset = 0) =>
+  [...syntheticCorpus(n, { seed: 5, offset })].map((p) => toPaperSource({ id: p.id, title: p.title, abstract: p.abstract, year: 2021 }, 'synthetic'));
+
+describe('incremental ingest', () => {
+  it('adding papers in a later run gives the graph a full rebuild gives, extracting only the new papers', async () => {
+    const dir = await tempDir();
+    const cachePath = join(dir, 'extractions.jsonl');
+    const base = papers(80);
+    const added = papers(10, 80);
+
+    // First run (process): ingest the base corpus.
+    const first = new MemoryStore({ dataDir: dir });
+    await first.init();
+    await new IngestService(first, { extractionCache: new ExtractionCacheFile(cachePath) }).ingest(base);
+    const linesAfterFirst = (await readFile(cachePath, 'utf8')).trimEnd().split('\n').length;
+    expect(linesAfterFirst).toBe(1 + base.length);
+
+    // Second run: a new store and service over the same folder, as a new process would be.
+    const second = new MemoryStore({ dataDir: dir });
+    await second.init();
+    const cache = new ExtractionCacheFile(cachePath);
+    const service = new IngestService(second, { extractionCache: cache });
+    const report = await service.ingest(added);
+    expect(report.papersAdded).toBe(10);
+    // The cache file only grew by the new papers' extractions (appended, not rewritten).
+    expect((await readFile(cachePath, 'utf8')).trimEnd().split('\n').length).toBe(linesAfterFirst + added.length);
+    expect(service.cachedExtractions).toBe(90);
+
+    // The same graph as building the 90 papers from nothing.
+    const full = new MemoryStore({ dataDir: null });
+    await full.init();
+    await full.replaceGraph(buildGraph([...base, ...added]));
+    expect(await second.exportGraph()).toEqual(await full.exportGraph());
+  });
+
+  it('ignores a cache written by another extractor or cut short by a crash', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'extractions.jsonl');
+    const { writeFile, appendFile } = await import('node:fs/promises');
+    await writeFile(path, `${JSON.stringify({ format: 'paper-kg-extractions', extractor: 'another' })}\n${JSON.stringify(['h', {}])}\n`);
+    expect((await new ExtractionCacheFile(path).load()).size).toBe(0);
+
+    const cache = new ExtractionCacheFile(path);
+    const corpus = papers(3);
+    const store = new MemoryStore({ dataDir: null });
+    await store.init();
+    await new IngestService(store, { extractionCache: cache }).ingest(corpus);
+    await appendFile(path, '["cut-short", {"candidates": [');
+    const loaded = await new ExtractionCacheFile(path).load();
+    expect([...loaded.keys()].sort()).toEqual(corpus.map((p) => p.contentHash).sort());
+  });
+});
+
+describe('the co-occurrence budget', () => {
+  const r = (source: string, target: string, sharedPapers: number, weight: number): RelatedRecord => ({ source, target, sharedPapers, weight });
+  const related = [
+    r('a', 'b', 1, 0.9),
+    r('a', 'c', 1, 0.8),
+    r('a', 'd', 1, 0.7),
+    r('a', 'e', 1, 0.6),
+    r('a', 'f', 3, 0.1),
+    r('b', 'c', 1, 0.95),
+    r('e', 'g', 1, 0.2),
+  ];
+
+  it('keeps every pair below the corpus size where it applies', () => {
+    expect(budgetRelated(related, RELATED_BUDGET.minPapers - 1)).toEqual(related);
+  });
+
+  it('keeps pairs shared by enough papers, and each concept its heaviest pairs', () => {
+    expect(RELATED_BUDGET).toMatchObject({ minShared: 2, perConcept: 3 });
+    const kept = budgetRelated(related, RELATED_BUDGET.minPapers);
+    // a's top 3 are b, c, d; e keeps a-e (its heaviest); f keeps a-f (shared by 3 papers).
+    expect(kept).toEqual([r('a', 'b', 1, 0.9), r('a', 'c', 1, 0.8), r('a', 'd', 1, 0.7), r('a', 'e', 1, 0.6), r('a', 'f', 3, 0.1), r('b', 'c', 1, 0.95), r('e', 'g', 1, 0.2)]);
+    // The bound: at most perConcept pairs per concept besides those shared by minShared papers.
+    const concepts = new Set(related.flatMap((x) => [x.source, x.target]));
+    expect(kept.filter((x) => x.sharedPapers < RELATED_BUDGET.minShared).length).toBeLessThanOrEqual(RELATED_BUDGET.perConcept * concepts.size);
+  });
+
+  it('drops a pair neither of whose concepts ranks it among its heaviest', () => {
+    const many = [r('x', 'y1', 1, 0.9), r('x', 'y2', 1, 0.8), r('x', 'y3', 1, 0.7), r('x', 'y4', 1, 0.1), r('y4', 'z1', 1, 0.9), r('y4', 'z2', 1, 0.8), r('y4', 'z3', 1, 0.7)];
+    const kept = budgetRelated(many, RELATED_BUDGET.minPapers);
+    expect(kept).not.toContainEqual(r('x', 'y4', 1, 0.1));
+    expect(kept).toHaveLength(6);
+    // Order-independent: the same pairs whatever the input order.
+    expect(budgetRelated([...many].reverse(), RELATED_BUDGET.minPapers).sort((a, b) => (a.target < b.target ? -1 : 1))).toEqual(
+      [...kept].sort((a, b) => (a.target < b.target ? -1 : 1)),
+    );
+  });
+});
