@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { InputError, type InputFormat } from './ingest/parse/index.js';
 import { readPaperFile } from './ingest/read-files.js';
 import type { PaperSource } from './ingest/build-graph.js';
+import { explainPapers, formatExplanation } from './ingest/explain.js';
+import type { PaperExtraction } from './ingest/extract/index.js';
 import { serve, stopOnSignals } from './server/bootstrap.js';
 import { createLogger } from './server/logger.js';
 import { StoreUnavailableError } from './store/errors.js';
@@ -31,6 +33,8 @@ Commands:
                                          N: extraction worker threads (default: one per core; 0: none)
                                          extractions are kept for re-runs in KG_DATA_DIR/extractions.jsonl
                                          (embedded store) or KG_EXTRACTION_CACHE=FILE (off: none)
+                                         --dry-run writes nothing; it prints each paper's candidates
+                                         and why each was kept, merged or rejected, then the summary
   stats                                  print node and edge counts as JSON
   schema                                 print the GraphQL schema (SDL)
   eval FILE.jsonl... [--top N]           score concept extraction against a gold-annotated corpus
@@ -112,6 +116,8 @@ async function runIngest(args: string[]): Promise<number> {
   }
   const progress = new IngestProgressBar({ tty: Boolean(process.stderr.isTTY), write: (t) => process.stderr.write(t) }, totalBytes);
   let count = 0;
+  /** The papers read, kept for a dry run's explanations. */
+  const read: PaperSource[] = [];
   // Files are read one after the other; arXiv metadata is streamed in batches that go to the
   // extraction workers as they are read. A bad line stops the run before anything is written.
   async function* batches(): AsyncGenerator<PaperSource[]> {
@@ -124,11 +130,13 @@ async function runIngest(args: string[]): Promise<number> {
           onProgress: (p) => progress.read(count + p.papers, bytesBefore + p.bytesRead),
         })) {
           papers += batch.length;
+          if (values['dry-run']) read.push(...batch);
           yield batch;
         }
       } else {
         const parsed = await readPaperFile(file, format);
         papers = parsed.length;
+        if (values['dry-run']) read.push(...parsed);
         yield parsed;
       }
       count += papers;
@@ -157,6 +165,20 @@ async function runIngest(args: string[]): Promise<number> {
       workers: threads,
       onProgress: (event) => progress.ingest(event),
     });
+    if (values['dry-run']) {
+      // Every paper read, explained within the corpus it would join: its candidates and why each
+      // was kept, merged or rejected; the summary JSON follows.
+      const incoming = new Set(read.map((p) => p.id));
+      const corpus = [...(await store.allPapers()).filter((p) => !incoming.has(p.id)), ...read];
+      const extractions = new Map<string, PaperExtraction>();
+      for (const p of corpus) {
+        const cached = service.cachedExtraction(p.contentHash);
+        if (cached) extractions.set(p.id, cached);
+      }
+      for (const explanation of explainPapers(incoming, corpus, extractions)) {
+        process.stdout.write(`${formatExplanation(explanation)}\n\n`);
+      }
+    }
     const { writtenPaperIds: _ids, ...summary } = report;
     const seconds = (performance.now() - t0) / 1000;
     log(`${values['dry-run'] ? 'dry run, nothing written: ' : ''}${count} papers in ${seconds.toFixed(2)} s (${Math.round(count / seconds)} papers/s)`);

@@ -52,15 +52,44 @@ export function explainPaper(
 ): PaperExplanation | null {
   const paper = papers.find((p) => p.id === paperId);
   if (!paper) return null;
-  const trace = newTrace();
-  const graph = buildConceptGraph(papers, extractions, trace);
-  const extraction = extractions?.get(paperId) ?? extractPaper(paper);
-  return explainWith(paper, extraction, graph, trace);
+  const [explanation] = explainPapers([paperId], papers, extractions);
+  return explanation ?? null;
 }
 
-function explainWith(paper: PaperText, extraction: PaperExtraction, graph: ConceptGraph, trace: ConsolidationTrace): PaperExplanation {
+/**
+ * Explains each paper of `paperIds` (ids not in `papers` are skipped) within `papers`, building
+ * the corpus's concept graph once: what `ingest --dry-run` prints for the papers it read.
+ */
+export function* explainPapers(
+  paperIds: Iterable<string>,
+  papers: ReadonlyArray<PaperText>,
+  extractions?: ReadonlyMap<string, PaperExtraction>,
+): Generator<PaperExplanation> {
+  const byId = new Map(papers.map((p) => [p.id, p]));
+  const trace = newTrace();
+  const graph = buildConceptGraph(papers, extractions, trace);
   const conceptById = new Map(graph.concepts.map((c) => [c.id, c]));
-  const mentions = graph.mentions.filter((m) => m.paperId === paper.id);
+  const mentionsOf = new Map<string, ConceptGraph['mentions']>();
+  for (const m of graph.mentions) {
+    const list = mentionsOf.get(m.paperId);
+    if (list) list.push(m);
+    else mentionsOf.set(m.paperId, [m]);
+  }
+  for (const id of paperIds) {
+    const paper = byId.get(id);
+    if (!paper) continue;
+    const extraction = extractions?.get(id) ?? extractPaper(paper);
+    yield explainWith(paper, extraction, mentionsOf.get(id) ?? [], conceptById, trace);
+  }
+}
+
+function explainWith(
+  paper: PaperText,
+  extraction: PaperExtraction,
+  mentions: ConceptGraph['mentions'],
+  conceptById: ReadonlyMap<string, ConceptGraph['concepts'][number]>,
+  trace: ConsolidationTrace,
+): PaperExplanation {
   const mentionOf = new Map(mentions.map((m) => [m.conceptId, m]));
   const index = trace.paperIndex.get(paper.id) ?? -1;
   const definedHere = trace.acronyms.definedIn[index] ?? new Map<string, string>();

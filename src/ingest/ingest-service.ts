@@ -110,6 +110,11 @@ export class IngestService {
     }
   }
 
+  /** The extraction of a text (by content hash) the last ingest used, if it is still cached. */
+  cachedExtraction(contentHash: string): PaperExtraction | undefined {
+    return this.cache.get(contentHash);
+  }
+
   ingest(papers: readonly PaperSource[], options: IngestOptions = {}): Promise<IngestReport> {
     return this.exclusive(() => this.ingestNow(papers, options));
   }

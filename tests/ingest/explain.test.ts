@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainPaper, formatExplanation, type ExplainRow } from '../../src/ingest/explain.js';
+import { explainPaper, explainPapers, formatExplanation, type ExplainRow } from '../../src/ingest/explain.js';
 
 const corpus = [
   {
@@ -76,5 +76,16 @@ describe('explainPaper', () => {
     expect(text.split('\n')[0]).toBe('rl-1: Reward Shaping for Offline Agents');
     expect(text).toMatch(/merged\s+Reinforcement learning\s+reinforcement learning\s+long form of an acronym/);
     expect(text).toMatch(/Concepts \(most confident first\):\n\s+\d\.\d{3}\s+/);
+  });
+});
+
+describe('explainPapers (ingest --dry-run)', () => {
+  it('explains each asked-for paper within the whole corpus, as explainPaper does one by one', () => {
+    const all = [...explainPapers(['rl-1', 'ssm-2', 'missing'], corpus)];
+    expect(all.map((x) => x.paper.id)).toEqual(['rl-1', 'ssm-2']);
+    expect(all[0]).toEqual(explainPaper('rl-1', corpus));
+    expect(all[1]).toEqual(explainPaper('ssm-2', corpus));
+    // consolidation saw the whole corpus: the bare "SSMs" of ssm-2 resolves through ssm-1's definition
+    expect(all[1]!.rows.find((r) => r.surface === 'SSMs')?.concept?.name).toBe('state space model');
   });
 });
