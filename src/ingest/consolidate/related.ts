@@ -28,21 +28,32 @@ export function npmi(shared: number, dfA: number, dfB: number, n: number): numbe
  * `df` is the number of papers linked to each concept.
  */
 export function relatedRecords(paperConcepts: ReadonlyArray<readonly string[]>, df: ReadonlyMap<string, number>, n: number): RelatedRecord[] {
-  const shared = new Map<string, number>();
+  // Concepts are numbered in id order, so a pair is one number (i * count + j, i < j) and the
+  // numeric order of pairs is the order of (source, target) ids.
+  const idSet = new Set<string>();
+  for (const concepts of paperConcepts) for (const id of concepts.slice(0, MAX_CONCEPTS_PER_PAPER_FOR_PAIRS)) idSet.add(id);
+  const ids = [...idSet].sort();
+  const indexOf = new Map(ids.map((id, i) => [id, i]));
+  const count = ids.length;
+  const shared = new Map<number, number>();
   for (const concepts of paperConcepts) {
-    const ids = [...new Set(concepts.slice(0, MAX_CONCEPTS_PER_PAPER_FOR_PAIRS))].sort();
-    for (let i = 0; i < ids.length; i++) {
-      for (let j = i + 1; j < ids.length; j++) {
-        const k = `${ids[i]}\u0000${ids[j]}`;
+    const own = [...new Set(concepts.slice(0, MAX_CONCEPTS_PER_PAPER_FOR_PAIRS))].map((id) => indexOf.get(id) as number).sort((x, y) => x - y);
+    for (let i = 0; i < own.length; i++) {
+      const base = (own[i] as number) * count;
+      for (let j = i + 1; j < own.length; j++) {
+        const k = base + (own[j] as number);
         shared.set(k, (shared.get(k) ?? 0) + 1);
       }
     }
   }
-  const out: RelatedRecord[] = [];
-  for (const k of [...shared.keys()].sort()) {
-    const [source, target] = k.split('\u0000') as [string, string];
+  const keys = Float64Array.from(shared.keys()).sort();
+  const out: RelatedRecord[] = new Array(keys.length);
+  for (let x = 0; x < keys.length; x++) {
+    const k = keys[x] as number;
+    const source = ids[Math.floor(k / count)] as string;
+    const target = ids[k % count] as string;
     const s = shared.get(k) as number;
-    out.push({ source, target, sharedPapers: s, weight: round4(npmi(s, df.get(source) ?? s, df.get(target) ?? s, n)) });
+    out[x] = { source, target, sharedPapers: s, weight: round4(npmi(s, df.get(source) ?? s, df.get(target) ?? s, n)) };
   }
   return out;
 }
