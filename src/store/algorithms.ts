@@ -78,6 +78,47 @@ export async function shortestPath(
   return ids;
 }
 
+/**
+ * {@link shortestPath} with the target's neighbours known up front (`targetNeighbours`): the
+ * level that reaches the target is never expanded, because the target's parent is the first
+ * node of that level, in frontier order, among its neighbours. Same path, and a store that
+ * fetches neighbours per level skips the largest fetch.
+ */
+export async function shortestPathToKnownTarget(
+  from: string,
+  to: string,
+  maxHops: number,
+  targetNeighbours: ReadonlySet<string>,
+  neighboursOf: (ids: string[]) => Promise<Map<string, string[]>>,
+): Promise<string[] | null> {
+  if (from === to) return [from];
+  const parent = new Map<string, string | null>([[from, null]]);
+  let frontier = [from];
+  for (let hop = 0; hop < maxHops && frontier.length > 0; hop++) {
+    const last = frontier.find((id) => targetNeighbours.has(id));
+    if (last !== undefined) {
+      parent.set(to, last);
+      break;
+    }
+    if (hop === maxHops - 1) break;
+    const neighbours = await neighboursOf(frontier);
+    const next: string[] = [];
+    for (const id of frontier) {
+      for (const n of [...(neighbours.get(id) ?? [])].sort(compareIds)) {
+        if (!parent.has(n)) {
+          parent.set(n, id);
+          next.push(n);
+        }
+      }
+    }
+    frontier = next;
+  }
+  if (!parent.has(to)) return null;
+  const ids: string[] = [];
+  for (let id: string | null = to; id !== null; id = parent.get(id) ?? null) ids.unshift(id);
+  return ids;
+}
+
 /** Edges in a stable order: kind, source, target. */
 export function compareEdges(a: GraphEdge, b: GraphEdge): number {
   return compareIds(a.kind, b.kind) || compareIds(a.source, b.source) || compareIds(a.target, b.target);

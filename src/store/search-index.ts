@@ -46,8 +46,8 @@ class TokenIndex {
   }
 }
 
+/** Concepts and repositories a query can match (papers: {@link SearchIndex.paperHits}). */
 export interface SearchCandidates {
-  papers: Set<string>;
   concepts: Set<string>;
   repositories: Set<string>;
 }
@@ -59,7 +59,8 @@ export interface SearchCandidates {
  * sets so scoring does not tokenise again.
  */
 export class SearchIndex {
-  private readonly paperTokens = new TokenIndex();
+  private readonly titleTokens = new TokenIndex();
+  private readonly abstractTokens = new TokenIndex();
   private readonly conceptTokens = new TokenIndex();
   private readonly conceptFuzzy = new TokenIndex();
   private readonly repositoryTokens = new TokenIndex();
@@ -74,7 +75,8 @@ export class SearchIndex {
     for (const paper of papers) {
       const doc = paperSearchDoc(paper);
       this.paperDocs.set(paper.id, doc);
-      for (const t of new Set([...doc.titleTokens, ...doc.abstractTokens])) this.paperTokens.add(t, paper.id);
+      for (const t of doc.titleTokens) this.titleTokens.add(t, paper.id);
+      for (const t of doc.abstractTokens) this.abstractTokens.add(t, paper.id);
     }
     for (const concept of concepts) {
       this.conceptDocs.set(concept.id, conceptSearchDoc(concept));
@@ -90,14 +92,33 @@ export class SearchIndex {
     }
   }
 
+  /**
+   * The token hits `scorePaper` counts, for every paper with at least one, read from the
+   * postings instead of each paper's token sets: per query token, title 2 (exact) or 1 (prefix),
+   * abstract 1 or 0.5.
+   */
+  paperHits(q: SearchQuery): Map<string, number> {
+    const hits = new Map<string, number>();
+    const add = (index: TokenIndex, token: string, exact: number, prefix: number) => {
+      const level = new Map<string, number>();
+      if ([...token].length >= MIN_PREFIX) for (const id of index.withPrefix(token)) level.set(id, prefix);
+      for (const id of index.exact(token)) level.set(id, exact);
+      for (const [id, value] of level) hits.set(id, (hits.get(id) ?? 0) + value);
+    };
+    for (const t of q.tokens) {
+      add(this.titleTokens, t, 2, 1);
+      add(this.abstractTokens, t, 1, 0.5);
+    }
+    return hits;
+  }
+
   candidates(q: SearchQuery): SearchCandidates {
-    const out: SearchCandidates = { papers: new Set(), concepts: new Set(), repositories: new Set() };
+    const out: SearchCandidates = { concepts: new Set(), repositories: new Set() };
     const collect = (index: TokenIndex, into: Set<string>, token: string) => {
       for (const id of index.exact(token)) into.add(id);
       if ([...token].length >= MIN_PREFIX) for (const id of index.withPrefix(token)) into.add(id);
     };
     for (const t of q.tokens) {
-      collect(this.paperTokens, out.papers, t);
       collect(this.conceptTokens, out.concepts, t);
       collect(this.repositoryTokens, out.repositories, t);
       for (const key of queryFuzzyKeys(t)) for (const id of this.conceptFuzzy.exact(key)) out.concepts.add(id);

@@ -165,13 +165,26 @@ export function scorePaper(q: SearchQuery, doc: PaperSearchDoc): number {
     hits += doc.titleTokens.has(t) ? 2 : hasPrefix(doc.titleTokens, t) ? 1 : 0;
     hits += doc.abstractTokens.has(t) ? 1 : hasPrefix(doc.abstractTokens, t) ? 0.5 : 0;
   }
-  if (hits === 0) return 0;
+  return paperScoreOfHits(q, doc, hits);
+}
+
+/**
+ * `scorePaper` from the token hits already counted (title 2 exact, 1 prefix; abstract 1 exact,
+ * 0.5 prefix; summed over the query's tokens), as an inverted index counts them.
+ */
+export function paperScoreOfHits(q: SearchQuery, doc: Pick<PaperSearchDoc, 'title' | 'abstract'>, hits: number): number {
+  if (hits === 0 || q.tokens.length === 0) return 0;
   let score = hits / (3 * q.tokens.length);
   if (q.tokens.length > 1) {
     if (doc.title.toLowerCase().includes(q.phrase)) score += 1;
     else if (doc.abstract.toLowerCase().includes(q.phrase)) score += 0.5;
   }
   return score;
+}
+
+/** The most the phrase bonus of {@link paperScoreOfHits} can add. */
+export function maxPhraseBonus(q: SearchQuery): number {
+  return q.tokens.length > 1 ? 1 : 0;
 }
 
 /** How well one query token matches a list of name tokens: 1 exact, 0.75 prefix, 0.5 typo, else 0. */

@@ -106,3 +106,63 @@ describe('keyset pages', () => {
     expect(compareKeys(['ASC'], { values: ['b'], id: 'x' }, { values: ['a'], id: 'y' })).toBeGreaterThan(0);
   });
 });
+
+describe('paper scores from the inverted index', () => {
+  it('counts the same token hits as scorePaper reads from each paper, for exact, prefix and phrase queries', async () => {
+    const { SearchIndex } = await import('../../src/store/search-index.js');
+    const { paperScoreOfHits, paperSearchDoc, scorePaper } = await import('../../src/store/search-scoring.js');
+    const papers = [
+      { id: 'p1', title: 'Information Bottleneck for Deep Networks', abstract: 'We study the information bottleneck of networks.' },
+      { id: 'p2', title: 'Bottlenecks in Attention', abstract: 'Attention layers form a bottleneck; deep attention helps.' },
+      { id: 'p3', title: 'Diffusion Models', abstract: 'Latent diffusion models denoise in a latent space of information.' },
+      { id: 'p4', title: 'Informal Notes', abstract: 'Nothing about bottle necks here, only informatics.' },
+    ].map((p) => ({ ...p, contentHash: p.id, source: 'test', url: null, year: null }));
+    const index = new SearchIndex(papers as never, [], []);
+    const queries = ['bottleneck', 'bottle', 'inform', 'information bottleneck', 'deep attention', 'latent space', 'diffusion models', 'xyz', 'in'];
+    for (const query of queries) {
+      const q = parseSearchQuery(query);
+      const hits = index.paperHits(q);
+      for (const p of papers) {
+        const expected = scorePaper(q, paperSearchDoc(p));
+        const got = paperScoreOfHits(q, p, hits.get(p.id) ?? 0);
+        expect(got, `${query} / ${p.id}`).toBe(expected);
+      }
+    }
+    expect([...index.paperHits(parseSearchQuery('inform')).keys()].sort()).toEqual(['p1', 'p3', 'p4']);
+  });
+});
+
+describe('shortest path with the target’s neighbours known', () => {
+  it('finds the same path as the plain breadth-first search, for every pair and bound', async () => {
+    const { shortestPath, shortestPathToKnownTarget } = await import('../../src/store/algorithms.js');
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let graph = 0; graph < 5; graph++) {
+      const nodes = Array.from({ length: 14 }, (_, i) => `n${i}`);
+      const adjacency = new Map(nodes.map((n) => [n, new Set<string>()]));
+      for (let e = 0; e < 18; e++) {
+        const a = nodes[Math.floor(random() * nodes.length)]!;
+        const b = nodes[Math.floor(random() * nodes.length)]!;
+        if (a !== b) {
+          adjacency.get(a)!.add(b);
+          adjacency.get(b)!.add(a);
+        }
+      }
+      let fetched = 0;
+      const neighboursOf = async (ids: string[]) => {
+        fetched += ids.length;
+        return new Map(ids.map((id) => [id, [...adjacency.get(id)!]]));
+      };
+      for (const from of nodes) {
+        for (const to of nodes) {
+          for (const maxHops of [1, 2, 3, 6]) {
+            const plain = await shortestPath(from, to, maxHops, neighboursOf);
+            const known = await shortestPathToKnownTarget(from, to, maxHops, adjacency.get(to)!, neighboursOf);
+            expect(known, `${from} -> ${to}, ${maxHops} hops`).toEqual(plain);
+          }
+        }
+      }
+      expect(fetched).toBeGreaterThan(0);
+    }
+  });
+});

@@ -49,7 +49,7 @@ import { canonicalGraph } from '../canonical.js';
 import { compareIds, conceptIdf } from '../ordering.js';
 import * as paging from '../paging.js';
 import { SearchIndex } from '../search-index.js';
-import { parseSearchQuery, scoreConcept, scorePaper, scoreRepository } from '../search-scoring.js';
+import { maxPhraseBonus, paperScoreOfHits, parseSearchQuery, scoreConcept, scoreRepository } from '../search-scoring.js';
 import { corrupt, readSnapshot, removeStaleTempFiles, writeSnapshot } from './snapshot.js';
 
 export interface MemoryStoreOptions {
@@ -350,9 +350,10 @@ export class MemoryStore implements GraphStore {
   /** Search scores of the papers matching `query` (only those above zero). */
   private paperScores(query: string): Map<string, number> {
     const q = parseSearchQuery(query);
+    const index = this.index.search();
     const scores = new Map<string, number>();
-    for (const id of this.index.search().candidates(q).papers) {
-      const score = scorePaper(q, this.index.search().paperDocs.get(id)!);
+    for (const [id, hits] of index.paperHits(q)) {
+      const score = paperScoreOfHits(q, index.paperDocs.get(id)!, hits);
       if (score > 0) scores.set(id, score);
     }
     return scores;
@@ -583,14 +584,24 @@ export class MemoryStore implements GraphStore {
       const score = scoreConcept(q, index.conceptDocs.get(id)!);
       if (score > 0) hits.push({ kind: 'CONCEPT', score, concept: this.concept(id) });
     }
-    for (const id of found.papers) {
-      const score = scorePaper(q, index.paperDocs.get(id)!);
-      if (score > 0) hits.push({ kind: 'PAPER', score, paper: this.paper(id) });
-    }
     for (const id of found.repositories) {
       const repository = this.index.repositories.get(id)!;
       const score = scoreRepository(q, repository);
       if (score > 0) hits.push({ kind: 'REPOSITORY', score, repository });
+    }
+    // Papers by their token hits, best first; the phrase bonus (the part of the score that needs
+    // the text) is computed only while a paper could still reach the first `first` scores.
+    const best = new TopScores(first);
+    for (const h of hits) best.offer(h.score);
+    const bonus = maxPhraseBonus(q);
+    const base = (n: number) => n / (3 * q.tokens.length);
+    const papers = [...index.paperHits(q)].sort((a, b) => b[1] - a[1]);
+    for (const [id, n] of papers) {
+      if (base(n) + bonus < best.floor()) break;
+      const score = paperScoreOfHits(q, index.paperDocs.get(id)!, n);
+      if (score <= 0) continue;
+      best.offer(score);
+      hits.push({ kind: 'PAPER', score, paper: this.paper(id) });
     }
     return rankHits(hits, first);
   }
@@ -747,5 +758,25 @@ class SortedOnRead<K, V> {
       this.sorted.add(key);
     }
     return list;
+  }
+}
+
+/** The `size` highest scores offered so far; `floor` is the lowest of them (-Infinity until full). */
+class TopScores {
+  private readonly scores: number[] = [];
+  constructor(private readonly size: number) {}
+
+  offer(score: number): void {
+    if (this.size <= 0) return;
+    if (this.scores.length === this.size && score <= this.scores[this.scores.length - 1]!) return;
+    let i = this.scores.length;
+    while (i > 0 && this.scores[i - 1]! < score) i--;
+    this.scores.splice(i, 0, score);
+    if (this.scores.length > this.size) this.scores.pop();
+  }
+
+  floor(): number {
+    if (this.size <= 0) return Number.POSITIVE_INFINITY;
+    return this.scores.length === this.size ? this.scores[this.size - 1]! : Number.NEGATIVE_INFINITY;
   }
 }

@@ -19,7 +19,7 @@ import {
   rankPairPapers,
   rankPapersByMentions,
   rankSimilar,
-  shortestPath,
+  shortestPathToKnownTarget,
   type MentionRow,
   type SimilarCandidate,
   type WeightedNeighbour,
@@ -548,10 +548,13 @@ export class Neo4jStore implements GraphStore {
   async path(fromConceptId: string, toConceptId: string, maxHops: number): Promise<GraphPath | null> {
     const ends = await this.conceptsByIds([fromConceptId, toConceptId]);
     if (ends.some((c) => c === null)) return null;
-    const ids = await shortestPath(fromConceptId, toConceptId, maxHops, async (frontier) => {
+    const neighboursOf = async (frontier: string[]) => {
       const rows = await this.db.read<{ key: string; others: string[] }>('concept-neighbours', { ids: frontier });
       return new Map(rows.map((r) => [r.key, r.others]));
-    });
+    };
+    // The target's neighbours first: then the level that reaches it is never fetched.
+    const targetNeighbours = new Set((await neighboursOf([toConceptId])).get(toConceptId) ?? []);
+    const ids = await shortestPathToKnownTarget(fromConceptId, toConceptId, maxHops, targetNeighbours, neighboursOf);
     if (!ids) return null;
     const pairs = ids.slice(1).map((b, i) => ({ a: ids[i]!, b }));
     const [nodes, edgeRows] = await Promise.all([
