@@ -37,6 +37,24 @@ export class Concept {
 
 export const ConceptConnection = Connection(Concept, 'Concept');
 
+export enum TextField {
+  TITLE = 'title',
+  ABSTRACT = 'abstract',
+}
+registerEnumType(TextField, { name: 'TextField', description: "A paper's text field." });
+
+@ObjectType({ description: 'Characters [start, end) of a paper\'s title or abstract, in UTF-16 code units (JavaScript string offsets).' })
+export class TextSpan {
+  @Field(() => TextField)
+  field!: TextField;
+
+  @Field(() => Int)
+  start!: number;
+
+  @Field(() => Int, { description: 'Exclusive.' })
+  end!: number;
+}
+
 @ObjectType({ description: "One of a paper's concepts, with the evidence." })
 export class ConceptMention {
   /** Resolved by ConceptMentionResolver. */
@@ -53,6 +71,9 @@ export class ConceptMention {
 
   @Field(() => String, { description: 'The sentence of the first mention.' })
   snippet!: string;
+
+  @Field(() => [TextSpan], { description: 'Every place the paper names the concept (title first, then in text order).' })
+  spans!: TextSpan[];
 }
 
 @ObjectType({ description: 'A concept co-occurring with another.' })

@@ -36,6 +36,19 @@ describe('GraphQL API over HTTP', () => {
     expect((await h.gql('{ paper(id: "nope") { id } }')).data.paper).toBeNull();
   });
 
+  it('gives the spans of each mention, which point at the concept in the paper text', async () => {
+    const res = await h.gql(`{ paper(id: "p-b") { title abstract concepts { concept { name } spans { field start end } } } }`);
+    expect(res.errors).toBeUndefined();
+    const paper = res.data.paper;
+    const alpha = paper.concepts.find((c: { concept: { name: string } }) => c.concept.name === 'alpha');
+    expect(alpha.spans.length).toBeGreaterThan(0);
+    for (const span of alpha.spans) {
+      expect(['TITLE', 'ABSTRACT']).toContain(span.field);
+      const text = span.field === 'TITLE' ? paper.title : paper.abstract;
+      expect(text.slice(span.start, span.end).toLowerCase()).toBe('alpha');
+    }
+  });
+
   it('limits the concepts of a paper to the most confident with first, and refuses a bad first', async () => {
     const top = await h.gql('{ paper(id: "p-b") { concepts(first: 2) { concept { id } } } }');
     expect(top.data.paper.concepts.map((c: { concept: { id: string } }) => c.concept.id)).toEqual(['beta', 'gamma']);
