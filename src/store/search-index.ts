@@ -78,12 +78,16 @@ export class SearchIndex {
       for (const t of doc.titleTokens) this.titleTokens.add(t, paper.id);
       for (const t of doc.abstractTokens) this.abstractTokens.add(t, paper.id);
     }
+    // Concept names share most of their words: each distinct word's typo keys are made once.
+    const fuzzyKeys = new Map<string, string[]>();
     for (const concept of concepts) {
       this.conceptDocs.set(concept.id, conceptSearchDoc(concept));
       const keys = new Set<string>();
       for (const t of conceptTokens(concept)) {
         this.conceptTokens.add(t, concept.id);
-        for (const k of conceptNameFuzzyKeys(t)) keys.add(k);
+        let list = fuzzyKeys.get(t);
+        if (!list) fuzzyKeys.set(t, (list = conceptNameFuzzyKeys(t)));
+        for (const k of list) keys.add(k);
       }
       for (const k of keys) this.conceptFuzzy.add(k, concept.id);
     }

@@ -187,13 +187,39 @@ export function maxPhraseBonus(q: SearchQuery): number {
   return q.tokens.length > 1 ? 1 : 0;
 }
 
-/** How well one query token matches a list of name tokens: 1 exact, 0.75 prefix, 0.5 typo, else 0. */
-function tokenMatch(token: string, nameTokens: readonly string[]): number {
-  if (nameTokens.includes(token)) return 1;
-  if (hasPrefix(nameTokens, token)) return 0.75;
+/** How well one query token matches one name token: 1 exact, 0.75 prefix, 0.5 typo, else 0. */
+function singleMatch(token: string, name: string): number {
+  if (token === name) return 1;
+  if ([...token].length >= MIN_PREFIX && name.startsWith(token)) return 0.75;
   const edits = allowedEdits(token);
-  if (edits > 0 && nameTokens.some((n) => editDistance(token, n, edits) <= edits)) return 0.5;
-  return 0;
+  return edits > 0 && editDistance(token, name, edits) <= edits ? 0.5 : 0;
+}
+
+/**
+ * Matches of one query's tokens against name tokens, remembered for the query: a search scores
+ * thousands of concepts whose names share a few hundred distinct tokens.
+ */
+const matchMemo = new WeakMap<SearchQuery, Map<string, Map<string, number>>>();
+
+function memoMatch(q: SearchQuery, token: string, name: string): number {
+  let byToken = matchMemo.get(q);
+  if (!byToken) matchMemo.set(q, (byToken = new Map()));
+  let byName = byToken.get(token);
+  if (!byName) byToken.set(token, (byName = new Map()));
+  let value = byName.get(name);
+  if (value === undefined) byName.set(name, (value = singleMatch(token, name)));
+  return value;
+}
+
+/** How well one query token matches a list of name tokens: the best of its single matches. */
+function tokenMatch(q: SearchQuery, token: string, nameTokens: readonly string[]): number {
+  let best = 0;
+  for (const n of nameTokens) {
+    const m = memoMatch(q, token, n);
+    if (m > best) best = m;
+    if (best === 1) break;
+  }
+  return best;
 }
 
 /**
@@ -208,9 +234,9 @@ export function scoreConcept(q: SearchQuery, doc: ConceptSearchDoc): number {
   for (const tokens of doc.nameTokens) {
     if (tokens.length === 0) continue;
     let matched = 0;
-    for (const t of q.tokens) matched += tokenMatch(t, tokens);
+    for (const t of q.tokens) matched += tokenMatch(q, t, tokens);
     if (matched === 0) continue;
-    const covered = tokens.filter((n) => q.tokens.some((t) => tokenMatch(t, [n]) > 0)).length;
+    const covered = tokens.filter((n) => q.tokens.some((t) => memoMatch(q, t, n) > 0)).length;
     best = Math.max(best, (1.5 * matched) / q.tokens.length + (0.5 * covered) / tokens.length);
   }
   return best;

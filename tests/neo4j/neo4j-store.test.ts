@@ -210,6 +210,20 @@ if (!uri) {
       expect(await second.allPapers()).toEqual(smallGraph().papers);
       expect(await second.conceptsByIds(['alpha'])).toEqual([smallGraph().concepts[0]]);
     });
+
+    it('adds search token lists to papers written without them when it starts, so search finds them', async () => {
+      const first = await openEmpty();
+      await first.replaceGraph(smallGraph());
+      const expected = await first.search('alpha', 10);
+      expect(expected.some((h) => h.kind === 'PAPER')).toBe(true);
+      const [removed] = await executor.write<{ papers: number }>('remove-paper-search-tokens');
+      expect(removed?.papers).toBe(smallGraph().papers.length);
+      expect((await first.search('alpha', 10)).some((h) => h.kind === 'PAPER')).toBe(false);
+      const second = new Neo4jStore(connection);
+      opened.push(second);
+      await second.init();
+      expect(await second.search('alpha', 10)).toEqual(expected);
+    });
   });
 
   describe('neo4j store: same answers as the embedded store', () => {

@@ -42,6 +42,7 @@ import {
   rankPairPapers,
   rankPapersByMentions,
   rankSimilar,
+  TopScores,
   type MentionRow,
   type SimilarCandidate,
 } from '../algorithms.js';
@@ -758,25 +759,5 @@ class SortedOnRead<K, V> {
       this.sorted.add(key);
     }
     return list;
-  }
-}
-
-/** The `size` highest scores offered so far; `floor` is the lowest of them (-Infinity until full). */
-class TopScores {
-  private readonly scores: number[] = [];
-  constructor(private readonly size: number) {}
-
-  offer(score: number): void {
-    if (this.size <= 0) return;
-    if (this.scores.length === this.size && score <= this.scores[this.scores.length - 1]!) return;
-    let i = this.scores.length;
-    while (i > 0 && this.scores[i - 1]! < score) i--;
-    this.scores.splice(i, 0, score);
-    if (this.scores.length > this.size) this.scores.pop();
-  }
-
-  floor(): number {
-    if (this.size <= 0) return Number.POSITIVE_INFINITY;
-    return this.scores.length === this.size ? this.scores[this.size - 1]! : Number.NEGATIVE_INFINITY;
   }
 }

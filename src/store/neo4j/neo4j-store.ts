@@ -20,6 +20,7 @@ import {
   rankPapersByMentions,
   rankSimilar,
   shortestPathToKnownTarget,
+  TopScores,
   type MentionRow,
   type SimilarCandidate,
   type WeightedNeighbour,
@@ -48,6 +49,7 @@ import type {
   Subgraph,
 } from '../graph-store.js';
 import { conceptIndexKeys, preferConcept } from '../lookup.js';
+import { compareIds } from '../ordering.js';
 import * as paging from '../paging.js';
 import {
   conceptNameFuzzyKeys,
@@ -59,6 +61,8 @@ import {
   queryFuzzyKeys,
   repositoryTokens,
   scoreConcept,
+  maxPhraseBonus,
+  paperScoreOfHits,
   scorePaper,
   scoreRepository,
   searchTokens,
@@ -92,6 +96,9 @@ const KEYS_INDEX = 'kg_concept_keys';
 
 /** Clauses per Lucene query; Lucene refuses queries of more than 1024 clauses. */
 const SEARCH_CLAUSES_PER_QUERY = 512;
+
+/** Paper records read at a time while ranking search hits. */
+const SEARCH_PAPER_BATCH = 50;
 
 /** The list query of each order. */
 const PAPER_LIST_QUERIES: Record<Exclude<PaperOrder, 'RELEVANCE'>, string> = {
@@ -170,6 +177,18 @@ export class Neo4jStore implements GraphStore {
   async init(): Promise<void> {
     for (const name of SCHEMA_QUERIES) await this.db.write(name);
     await this.db.read('schema-await-indexes', { timeoutSeconds: INDEX_WAIT_SECONDS });
+    await this.addMissingSearchTokens();
+  }
+
+  /** Papers written by a version that did not store search token lists get them (a no-op afterwards). */
+  private async addMissingSearchTokens(): Promise<void> {
+    for (;;) {
+      const rows = await this.db.read<{ id: string; title: string; abstract: string }>('papers-without-search-tokens', { limit: this.batchSize });
+      if (rows.length === 0) return;
+      const tokens = rows.map((r) => ({ id: r.id, titleTokens: searchTokens(r.title ?? ''), abstractTokens: searchTokens(r.abstract ?? '') }));
+      await this.db.write('set-paper-search-tokens', { rows: tokens });
+      if (rows.length < this.batchSize) return;
+    }
   }
 
   async ping(): Promise<void> {
@@ -611,41 +630,62 @@ export class Neo4jStore implements GraphStore {
    */
   async search(query: string, first: number): Promise<SearchHit[]> {
     const q = parseSearchQuery(query);
+    if (q.tokens.length === 0) return [];
+    const [candidates, paperHits] = await Promise.all([this.searchCandidates(q, false), this.searchPaperHits(q)]);
     const hits: SearchHit[] = [];
-    for (const { kind, record } of await this.searchCandidates(q)) {
-      switch (kind) {
-        case 'CONCEPT': {
-          const concept = toConcept(record);
-          const score = scoreConcept(q, conceptSearchDoc(concept));
-          if (score > 0) hits.push({ kind, score, concept });
-          break;
-        }
-        case 'PAPER': {
-          const paper = toPaper(record);
-          const score = scorePaper(q, paperSearchDoc(paper));
-          if (score > 0) hits.push({ kind, score, paper });
-          break;
-        }
-        case 'REPOSITORY': {
-          const repository = toRepository(record);
-          const score = scoreRepository(q, repository);
-          if (score > 0) hits.push({ kind, score, repository });
-          break;
-        }
+    for (const { kind, record } of candidates) {
+      if (kind === 'CONCEPT') {
+        const concept = toConcept(record);
+        const score = scoreConcept(q, conceptSearchDoc(concept));
+        if (score > 0) hits.push({ kind, score, concept });
+      } else if (kind === 'REPOSITORY') {
+        const repository = toRepository(record);
+        const score = scoreRepository(q, repository);
+        if (score > 0) hits.push({ kind, score, repository });
+      }
+    }
+    // Papers by their token hits (counted by the database), best first; their records are read,
+    // a batch at a time, only while they could still reach the first `first` scores.
+    const best = new TopScores(first);
+    for (const h of hits) best.offer(h.score);
+    const bonus = maxPhraseBonus(q);
+    const reachable = (n: number) => n / (3 * q.tokens.length) + bonus >= best.floor();
+    const sorted = paperHits.sort((a, b) => b.hits - a.hits || compareIds(a.id, b.id));
+    for (let i = 0; i < sorted.length && reachable(sorted[i]!.hits); ) {
+      const batch: { id: string; hits: number }[] = [];
+      for (; i < sorted.length && batch.length < SEARCH_PAPER_BATCH && reachable(sorted[i]!.hits); i++) batch.push(sorted[i]!);
+      const papers = await this.paperMap(batch.map((b) => b.id));
+      for (const { id, hits: n } of batch) {
+        const paper = papers.get(id);
+        const score = paper ? paperScoreOfHits(q, paper, n) : 0;
+        if (score <= 0 || !paper) continue;
+        best.offer(score);
+        hits.push({ kind: 'PAPER', score, paper });
       }
     }
     return rankHits(hits, first);
   }
 
-  private async searchCandidates(q: SearchQuery) {
-    type Candidate = { kind: SearchHit['kind']; record: PaperRow & ConceptRow & RepositoryRow };
-    if (q.tokens.length === 0) return [];
+  /** Token hits of every paper holding a query token or a word it starts (see search-paper-hits.cypher). */
+  private async searchPaperHits(q: SearchQuery): Promise<{ id: string; hits: number }[]> {
+    const tokens = q.tokens.map((token) => ({ token, prefix: [...token].length >= MIN_PREFIX }));
+    return this.db.read<{ id: string; hits: number }>('search-paper-hits', { queries: this.luceneQueries(q), tokens });
+  }
+
+  /** The Lucene queries of a search: each token quoted, and as a prefix term when long enough. */
+  private luceneQueries(q: SearchQuery): string[] {
     // Tokens are letters and digits only, so quoting each one (or appending * to it) is a complete escape.
     const clauses = q.tokens.flatMap((t) => ([...t].length >= MIN_PREFIX ? [`"${t}"`, `${t}*`] : [`"${t}"`]));
+    return chunks(clauses, SEARCH_CLAUSES_PER_QUERY).map((c) => c.join(' OR '));
+  }
+
+  private async searchCandidates(q: SearchQuery, withPapers: boolean) {
+    type Candidate = { kind: SearchHit['kind']; record: PaperRow & ConceptRow & RepositoryRow };
+    if (q.tokens.length === 0) return [];
     const fuzzy = unique(q.tokens.flatMap(queryFuzzyKeys)).map((k) => `"${k}"`);
     const toQueries = (list: string[]) => chunks(list, SEARCH_CLAUSES_PER_QUERY).map((c) => c.join(' OR '));
     const [direct, typos] = await Promise.all([
-      this.db.read<Candidate>('search-candidates', { queries: toQueries(clauses) }),
+      this.db.read<Candidate>('search-candidates', { queries: this.luceneQueries(q), withPapers }),
       fuzzy.length === 0 ? Promise.resolve([]) : this.db.read<Candidate>('search-fuzzy-concepts', { queries: toQueries(fuzzy) }),
     ]);
     const seen = new Set<string>();
@@ -661,7 +701,7 @@ export class Neo4jStore implements GraphStore {
   private async paperScores(query: string): Promise<Map<string, number>> {
     const q = parseSearchQuery(query);
     const scores = new Map<string, number>();
-    for (const { kind, record } of await this.searchCandidates(q)) {
+    for (const { kind, record } of await this.searchCandidates(q, true)) {
       if (kind !== 'PAPER') continue;
       const score = scorePaper(q, paperSearchDoc(toPaper(record)));
       if (score > 0) scores.set(record.id, score);
@@ -788,6 +828,8 @@ function paperRow(p: PaperRecord) {
     contentHash: p.contentHash,
     linksJson: JSON.stringify(p.links),
     searchText: unique([...searchTokens(p.title), ...searchTokens(p.abstract)]).join(' '),
+    titleTokens: searchTokens(p.title),
+    abstractTokens: searchTokens(p.abstract),
   };
 }
 
