@@ -1,7 +1,7 @@
 import { communityColor } from './colors';
 import { bindItems } from './concept-panel';
 import { detail, externalLink, h, plural, replace } from './dom';
-import { highlight } from './highlight';
+import { highlightSpans } from './highlight';
 import type { PaperDetail } from './queries';
 
 export interface PaperPanelHandlers {
@@ -17,15 +17,13 @@ const LINK_KIND: Readonly<Record<string, string>> = {
   OTHER: 'Link',
 };
 
-/** The abstract with every mention of the paper's concepts in a `mark`, tied to its concept. */
+/** The abstract with every mention of the paper's concepts (the API's spans) in a `mark`, tied to its concept. */
 function abstractWithMarks(paper: PaperDetail): HTMLElement {
-  const terms = paper.concepts.map((m) => ({
-    key: m.concept.id,
-    forms: [m.concept.name, ...m.concept.aliases, ...(m.concept.acronym ? [m.concept.acronym] : [])],
-    weight: m.confidence,
-  }));
+  const spans = paper.concepts.flatMap((m) =>
+    m.spans.filter((s) => s.field === 'ABSTRACT').map((s) => ({ start: s.start, end: s.end, key: m.concept.id, weight: m.confidence })),
+  );
   const names = new Map(paper.concepts.map((m) => [m.concept.id, m.concept]));
-  const segments = highlight(paper.abstract, terms);
+  const segments = highlightSpans(paper.abstract, spans);
   return h(
     'p',
     { class: 'abstract' },

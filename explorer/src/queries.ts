@@ -122,7 +122,7 @@ export interface PaperCountsResult {
 export const PAPER = `query Paper($id: ID!) {
   paper(id: $id) {
     id title abstract year url source
-    concepts { confidence count inTitle concept { id name acronym aliases community } }
+    concepts { confidence count inTitle spans { field start end } concept { id name acronym aliases community } }
     repositories { url owner name host }
     links { kind url }
     similar(first: 8) { score paper { id title year } sharedConcepts { id name } }
@@ -132,6 +132,8 @@ export interface ConceptMention {
   confidence: number;
   count: number;
   inTitle: boolean;
+  /** Where the paper names the concept (UTF-16 offsets, end exclusive). */
+  spans: { field: 'TITLE' | 'ABSTRACT'; start: number; end: number }[];
   concept: { id: string; name: string; acronym: string | null; aliases: string[]; community: number | null };
 }
 export interface PaperDetail {

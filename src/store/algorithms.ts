@@ -17,17 +17,31 @@ export interface WeightedNeighbour {
  * the previous hop with weight >= minWeight, heaviest first (ties by id), at most `perHop` of
  * them, until `limit` nodes. Returns the node ids in the order they were taken (center first).
  */
+/**
+ * What one level of {@link expandNeighbourhood} can use of each frontier concept's neighbours:
+ * those not `seen`, of weight at least `minWeight`, and of them only the first `places` by
+ * weight (descending) then id. A store may return more; it need not return the rest (at most
+ * `places` concepts are taken per level, and a concept's neighbours beyond its first `places`
+ * always come after `places` others that are taken first).
+ */
+export interface NeighbourBounds {
+  places: number;
+  seen: string[];
+  minWeight: number;
+}
+
 export async function expandNeighbourhood(
   center: string,
   options: NeighbourhoodOptions,
-  relatedOf: (ids: string[]) => Promise<Map<string, WeightedNeighbour[]>>,
+  relatedOf: (ids: string[], bounds: NeighbourBounds) => Promise<Map<string, WeightedNeighbour[]>>,
 ): Promise<string[]> {
   const included = [center];
   const seen = new Set(included);
   let frontier = [center];
   const perHop = options.perHop ?? Number.POSITIVE_INFINITY;
   for (let hop = 1; hop <= options.depth && included.length < options.limit && frontier.length > 0; hop++) {
-    const neighbours = await relatedOf(frontier);
+    const places = Math.min(options.limit - included.length, perHop);
+    const neighbours = await relatedOf(frontier, { places, seen: [...seen], minWeight: options.minWeight });
     const candidates: WeightedNeighbour[] = [];
     for (const id of frontier) {
       for (const n of neighbours.get(id) ?? []) {

@@ -166,3 +166,46 @@ describe('shortest path with the target’s neighbours known', () => {
     }
   });
 });
+
+describe('neighbourhood levels read within their bounds', () => {
+  it('takes the same concepts when each level returns only the first `places` unseen neighbours per concept', async () => {
+    const { expandNeighbourhood } = await import('../../src/store/algorithms.js');
+    const { compareIds } = await import('../../src/store/ordering.js');
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let graph = 0; graph < 8; graph++) {
+      const nodes = Array.from({ length: 30 }, (_, i) => `c${i}`);
+      const related = new Map(nodes.map((n) => [n, [] as { other: string; weight: number }[]]));
+      for (let e = 0; e < 120; e++) {
+        const a = nodes[Math.floor(random() * nodes.length)]!;
+        const b = nodes[Math.floor(random() * nodes.length)]!;
+        if (a === b || related.get(a)!.some((n) => n.other === b)) continue;
+        const weight = Math.round(random() * 4) / 4; // many ties
+        related.get(a)!.push({ other: b, weight });
+        related.get(b)!.push({ other: a, weight });
+      }
+      const all = async (ids: string[]) => new Map(ids.map((id) => [id, related.get(id)!]));
+      const bounded = async (ids: string[], bounds: { places: number; seen: string[]; minWeight: number }) =>
+        new Map(
+          ids.map((id) => [
+            id,
+            related
+              .get(id)!
+              .filter((n) => n.weight >= bounds.minWeight && !bounds.seen.includes(n.other))
+              .sort((x, y) => y.weight - x.weight || compareIds(x.other, y.other))
+              .slice(0, bounds.places),
+          ]),
+        );
+      for (const center of nodes.slice(0, 6)) {
+        for (const options of [
+          { depth: 1, limit: 5, minWeight: 0 },
+          { depth: 2, limit: 8, minWeight: 0.25 },
+          { depth: 3, limit: 12, minWeight: 0, perHop: 3 },
+          { depth: 3, limit: 30, minWeight: 0.5 },
+        ]) {
+          expect(await expandNeighbourhood(center, options, bounded)).toEqual(await expandNeighbourhood(center, options, all));
+        }
+      }
+    }
+  });
+});

@@ -97,6 +97,9 @@ const KEYS_INDEX = 'kg_concept_keys';
 /** Clauses per Lucene query; Lucene refuses queries of more than 1024 clauses. */
 const SEARCH_CLAUSES_PER_QUERY = 512;
 
+/** Above any neighbourhood limit: the per-concept bound of related-neighbours.cypher. */
+const NEIGHBOURS_PER_CONCEPT_MAX = 100_000;
+
 /** Paper records read at a time while ranking search hits. */
 const SEARCH_PAPER_BATCH = 50;
 
@@ -516,8 +519,13 @@ export class Neo4jStore implements GraphStore {
   async neighbourhood(conceptId: string, options: NeighbourhoodOptions): Promise<Subgraph> {
     const [center] = await this.conceptsByIds([conceptId]);
     if (!center) return { nodes: [], edges: [] };
-    const included = await expandNeighbourhood(conceptId, options, async (ids) => {
-      const rows = await this.db.read<{ key: string; other: string; weight: number }>('related-neighbours', { ids });
+    const included = await expandNeighbourhood(conceptId, options, async (ids, bounds) => {
+      const rows = await this.db.read<{ key: string; other: string; weight: number }>('related-neighbours', {
+        ids,
+        places: Math.min(bounds.places, NEIGHBOURS_PER_CONCEPT_MAX),
+        seen: bounds.seen,
+        minWeight: bounds.minWeight,
+      });
       return groupBy(rows, (r): WeightedNeighbour => ({ other: r.other, weight: r.weight }));
     });
     const [nodes, edgeRows] = await Promise.all([
