@@ -37,6 +37,7 @@ export async function serve(config: Config, log: Logger | ((line: string) => voi
     );
   }
 
+  await store.warm();
   const app = await startApp(
     {
       store,

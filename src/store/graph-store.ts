@@ -21,6 +21,12 @@ export interface GraphStore {
   init(): Promise<void>;
   /** Throws when the store is not reachable. */
   ping(): Promise<void>;
+  /**
+   * Builds what the store would otherwise build on first use (the embedded store's search
+   * index), so the first requests after start-up are as fast as the rest. The server calls it
+   * before it reports ready.
+   */
+  warm(): Promise<void>;
   close(): Promise<void>;
 
   // ---- writes -------------------------------------------------------------------------

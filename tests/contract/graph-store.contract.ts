@@ -392,6 +392,8 @@ export function graphStoreContract(open: () => Promise<GraphStore>): void {
     });
 
     it('searches concepts, papers and repositories with exact names first', async () => {
+      await store.warm();
+      await store.warm(); // idempotent
       const hits = await store.search('alpha', 10);
       expect(hits[0]).toMatchObject({ kind: 'CONCEPT', score: 3 });
       expect(hits.map((h) => h.kind)).toEqual(['CONCEPT', 'PAPER', 'PAPER']);

@@ -576,6 +576,10 @@ export class MemoryStore implements GraphStore {
     return rankSimilar(candidates, total, first);
   }
 
+  async warm(): Promise<void> {
+    this.index.search();
+  }
+
   async search(query: string, first: number): Promise<SearchHit[]> {
     const q = parseSearchQuery(query);
     const index = this.index.search();

@@ -194,6 +194,9 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
+  /** Nothing is built lazily here: Neo4j's indexes exist once init() returns. */
+  async warm(): Promise<void> {}
+
   async ping(): Promise<void> {
     await this.db.ping();
   }
