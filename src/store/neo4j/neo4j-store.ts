@@ -238,6 +238,8 @@ export class Neo4jStore implements GraphStore {
       conceptsCreated: await this.countMissing('existing-concept-ids', graph.concepts),
       repositoriesCreated: await this.countMissing('existing-repository-ids', graph.repositories),
     };
+    const before = await this.stats();
+    const empty = before.papers === 0 && before.concepts === 0 && before.repositories === 0;
     const gen = randomUUID();
     let batches = 0;
     const upsert = async (name: string, rows: readonly object[]) => {
@@ -257,10 +259,12 @@ export class Neo4jStore implements GraphStore {
     await upsert('upsert-papers', graph.papers.map(paperRow));
     await upsert('upsert-concepts', graph.concepts.map(conceptRow));
     await upsert('upsert-repositories', graph.repositories.map(repositoryRow));
-    await upsert('upsert-mentions', graph.mentions.map(mentionRow));
-    await upsert('upsert-has-code', graph.hasCode);
-    await upsert('upsert-related', graph.related);
-    await upsert('upsert-broader', graph.broader);
+    // Into an empty database (nothing of ours was there before this replacement) relationships are
+    // created without MERGE's existence check; a re-run after a crash finds nodes and merges.
+    await upsert(empty ? 'create-mentions' : 'upsert-mentions', graph.mentions.map(mentionRow));
+    await upsert(empty ? 'create-has-code' : 'upsert-has-code', graph.hasCode);
+    await upsert(empty ? 'create-related' : 'upsert-related', graph.related);
+    await upsert(empty ? 'create-broader' : 'upsert-broader', graph.broader);
     await sweep('delete-stale-relationships');
     await sweep('delete-stale-nodes');
     return summary;
