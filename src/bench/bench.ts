@@ -12,7 +12,6 @@ import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +21,7 @@ import { loadConfig } from '../config.js';
 import { packageRoot } from '../util/package-root.js';
 import { syntheticCorpusLines } from './generator.js';
 import { GraphqlClient, summarise, type GraphqlRequest, type LatencySummary } from './http-latency.js';
+import { freePort } from '../util/free-port.js';
 
 export const BENCH_USAGE = `npm run bench -- [options]
   --sizes LIST       corpus sizes: 1k, 10k, 100k, any number, or "real" (data/ and ../shared/eval-data/) (default 1k,10k,100k)
@@ -184,17 +184,6 @@ async function corpus(size: string, opts: Options): Promise<Corpus> {
 }
 
 // ---- processes -------------------------------------------------------------------------
-
-async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => res(port));
-    });
-  });
-}
 
 function storeEnv(store: StoreKind, dataDir: string, neo4jUri: string | null): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', KG_SEED: 'none', KG_DATA_DIR: dataDir };

@@ -8,12 +8,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { packageRoot } from '../util/package-root.js';
+import { freePort } from '../util/free-port.js';
 
 export const LOAD_USAGE = 'npm run load -- [--duration SECONDS (30)] [--connections N (50)]';
 
@@ -62,18 +62,6 @@ function options(args: string[]): Options {
     throw new Error(`--connections must be 1..1000, got "${values.connections}"`);
   }
   return { duration, connections };
-}
-
-/** A port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**

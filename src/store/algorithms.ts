@@ -64,57 +64,29 @@ export async function expandNeighbourhood(
 /**
  * Shortest path by breadth-first search, visiting neighbours in id order: the first time a node
  * is reached is along the lexicographically smallest shortest path. Null when none within maxHops.
+ *
+ * `targetNeighbours`, when the caller knows them, spares the level that reaches the target: the
+ * target's parent is the first node of that level, in frontier order, among its neighbours. Same
+ * path, and a store that fetches neighbours per level skips the largest fetch.
  */
 export async function shortestPath(
   from: string,
   to: string,
   maxHops: number,
-  neighboursOf: (ids: string[]) => Promise<Map<string, string[]>>,
+  neighboursOf: (ids: string[]) => Promise<Map<string, readonly string[]>>,
+  targetNeighbours?: ReadonlySet<string>,
 ): Promise<string[] | null> {
   const parent = new Map<string, string | null>([[from, null]]);
   let frontier = [from];
   for (let hop = 0; hop < maxHops && !parent.has(to) && frontier.length > 0; hop++) {
-    const neighbours = await neighboursOf(frontier);
-    const next: string[] = [];
-    for (const id of frontier) {
-      for (const n of [...(neighbours.get(id) ?? [])].sort(compareIds)) {
-        if (!parent.has(n)) {
-          parent.set(n, id);
-          next.push(n);
-        }
+    if (targetNeighbours) {
+      const last = frontier.find((id) => targetNeighbours.has(id));
+      if (last !== undefined) {
+        parent.set(to, last);
+        break;
       }
+      if (hop === maxHops - 1) break;
     }
-    frontier = next;
-  }
-  if (!parent.has(to)) return null;
-  const ids: string[] = [];
-  for (let id: string | null = to; id !== null; id = parent.get(id) ?? null) ids.unshift(id);
-  return ids;
-}
-
-/**
- * {@link shortestPath} with the target's neighbours known up front (`targetNeighbours`): the
- * level that reaches the target is never expanded, because the target's parent is the first
- * node of that level, in frontier order, among its neighbours. Same path, and a store that
- * fetches neighbours per level skips the largest fetch.
- */
-export async function shortestPathToKnownTarget(
-  from: string,
-  to: string,
-  maxHops: number,
-  targetNeighbours: ReadonlySet<string>,
-  neighboursOf: (ids: string[]) => Promise<Map<string, string[]>>,
-): Promise<string[] | null> {
-  if (from === to) return [from];
-  const parent = new Map<string, string | null>([[from, null]]);
-  let frontier = [from];
-  for (let hop = 0; hop < maxHops && frontier.length > 0; hop++) {
-    const last = frontier.find((id) => targetNeighbours.has(id));
-    if (last !== undefined) {
-      parent.set(to, last);
-      break;
-    }
-    if (hop === maxHops - 1) break;
     const neighbours = await neighboursOf(frontier);
     const next: string[] = [];
     for (const id of frontier) {

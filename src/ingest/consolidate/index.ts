@@ -165,10 +165,10 @@ export function buildConceptGraph(
   for (const acc of [...concepts.values()].sort(byId)) {
     const perPaper = links.get(acc.id);
     if (!perPaper || perPaper.size === 0) continue;
-    // A paper that writes a term only inside longer concepts ("attention mechanism" only in
-    // "asymmetric attention mechanism") is about the longer concept, which the BROADER edge ties
+    // A paper that writes a term only inside longer concepts ("decision tree" only in
+    // "oblique decision tree") is about the longer concept, which the BROADER edge ties
     // to this one. The link stays when the term is established (a multi-word phrase of its own in
-    // MIN_PAPERS_ESTABLISHED papers: "diffusion model" in "latent diffusion model") or defined here.
+    // MIN_PAPERS_ESTABLISHED papers: "hidden Markov model" in "factorial hidden Markov model") or defined here.
     const ownDf = [...perPaper.values()].filter((l) => !l.nestedOnly).length;
     const established = acc.drafts.some((d) => d.kind === 'term' && d.tokens.length >= 2) && ownDf >= MIN_PAPERS_ESTABLISHED;
     for (const [paper, link] of perPaper) {

@@ -83,7 +83,7 @@ export function linkPapers(
         if (!list.some((s) => s.field === field && s.start === span.start && s.end === span.end)) {
           list.push(span);
           found.set(draft, list);
-          // "Kullback-Leibler (KL) divergence" is written "Kullback-Leibler divergence" as a name.
+          // "conditional random field (CRF) layer" is written "conditional random field layer" as a name.
           const surface = text.slice(m.start, m.end).replace(/\s*\([^()\s]+\)(?=\s)/gu, '');
           const counts = surfaces[draft] as Map<string, number>;
           counts.set(surface, (counts.get(surface) ?? 0) + 1);
@@ -92,8 +92,8 @@ export function linkPapers(
       }
     }
     for (const draft of [...found.keys()].sort((a, b) => a - b)) {
-      // One occurrence matched by two names of a draft ("information bottleneck" inside its
-      // wording "information bottleneck approach") counts once, as the longer match.
+      // One occurrence matched by two names of a draft ("gradient boosting" inside its
+      // wording "gradient boosting approach") counts once, as the longer match.
       const all = found.get(draft) as Span[];
       const spans = all
         .filter((s) => !all.some((o) => o !== s && o.field === s.field && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start))

@@ -34,11 +34,11 @@ export interface AcronymTable {
   /** Per long-form key: acronym -> number of defining papers. */
   acronymsOfKey: Map<string, Map<string, number>>;
   /**
-   * Long forms of one acronym that differ only in inflection ("grouped query attention" /
-   * "group query attention"): variant key -> the key they are merged into.
+   * Long forms of one acronym that differ only in inflection ("support vector machine" /
+   * "support vectors machine"): variant key -> the key they are merged into.
    */
   variantOf: Map<string, string>;
-  /** Per long-form key: the long form as first written, head singular ("small language model"). */
+  /** Per long-form key: the long form as first written, head singular ("support vector machine"). */
   longForms: Map<string, string>;
 }
 
@@ -63,13 +63,13 @@ export interface Draft {
   written: string | null;
   /**
    * Token keys of other spellings matched as this draft: inflection variants of a long form, and
-   * terms written with an acronym ("hybrid SLM" for "hybrid small language model").
+   * terms written with an acronym ("linear SVM" for "linear support vector machine").
    */
   variants: string[][];
   /** For a term found written with an acronym: the term with the acronym spelled out, as its name. */
   display: string | null;
   /**
-   * Keys of wordings with a generic head ("information bottleneck approach"), also in
+   * Keys of wordings with a generic head ("gradient boosting approach"), also in
    * `variants`: aliases, never the name. Absent when there are none.
    */
   wordings?: Set<string>;
@@ -164,7 +164,7 @@ function writtenLongForm(longForm: string): string {
 
 /**
  * A multi-word term written with an acronym the paper defines, or the corpus defines, spelled
- * out: "hybrid SLMs" -> key "hybrid small language model". Null when nothing is spelled out.
+ * out: "linear SVMs" -> key "linear support vector machine". Null when nothing is spelled out.
  */
 export function expandAcronyms(
   surface: string,
@@ -229,7 +229,7 @@ interface TermStat {
   maxCount: number;
   /** Keys of the spellings with an acronym that were spelled out into this term. */
   written: Set<string>;
-  /** Keys of longer wordings with a generic head ("information bottleneck approach"). */
+  /** Keys of longer wordings with a generic head ("gradient boosting approach"). */
   longer: Set<string>;
   display: string | null;
 }
@@ -244,7 +244,7 @@ const sortedKeys = <K extends string, V>(m: Map<K, V>): K[] => [...m.keys()].sor
  * - acronyms used but defined nowhere, when used in two papers, in a title, or twice in a paper;
  * - every multi-word term that is a phrase of its own somewhere (normaliseTerm has already
  *   refused generic ones such as "extensive experiments"); one written with a defined acronym is
- *   spelled out ("hybrid SLMs" -> "hybrid small language model"); a term seen only as the tail
+ *   spelled out ("linear SVMs" -> "linear support vector machine"); a term seen only as the tail
  *   of longer terms needs two papers and two different words in front of it;
  * - single words only with corpus support: a phrase of their own in one paper and a head in at
  *   least MIN_DF_SINGLE_WORD papers (or in a title, or three times in one paper), a noun-phrase

@@ -18,8 +18,8 @@ export interface RawCandidate {
   span: Span;
   source: CandidateSource;
   /**
-   * The phrase as written when a generic head was cut off ("information bottleneck approach"
-   * for the candidate "information bottleneck"; see GENERIC_HEADS).
+   * The phrase as written when a generic head was cut off ("gradient boosting approach"
+   * for the candidate "gradient boosting"; see GENERIC_HEADS).
    */
   longer?: Span;
 }
@@ -383,9 +383,9 @@ function trimPhrase(phrase: readonly Unit[]): Unit[] {
 }
 
 /**
- * The unit a term ends at once a generic head is cut off ("ImageNet dataset" -> "ImageNet",
- * "classification task" -> "classification"), or null. Only after a noun: "data-driven approach"
- * and "architectural approach" keep their head, since an adjective alone names nothing.
+ * The unit a term ends at once a generic head is cut off ("Penn Treebank dataset" -> "Penn Treebank",
+ * "segmentation task" -> "segmentation"), or null. Only after a noun: "statistical approach"
+ * and "modular approach" keep their head, since an adjective alone names nothing.
  */
 function withoutGenericHead(term: readonly Unit[]): Unit | null {
   if (term.length < 2) return null;

@@ -102,7 +102,7 @@ export function extractPaper(paper: { title: string; abstract: string }): PaperE
     const phrases = fieldCandidates(text, field);
     raw.push(...phrases);
     for (const d of defs) {
-      // "Kullback-Leibler (KL) divergence": the phrase goes on after the acronym.
+      // "conditional random field (CRF) layer": the phrase goes on after the acronym.
       const start = text.indexOf(d.longForm, d.span.start);
       if (start < 0 || !text.slice(start + d.longForm.length).trimStart().startsWith('(')) continue;
       const head = phrases.find((p) => p.span.start > d.span.end && /^[ \t]+$/.test(text.slice(d.span.end, p.span.start)));

@@ -4,8 +4,8 @@
  * Terms are stored in a trie over token keys (lower case, singular; see tokenKey), so matching is
  * case-, plural- and hyphen/space-insensitive and aligned to token boundaries. Each text position
  * walks the trie as far as the text allows and reports every term ending on the way, so terms
- * nested inside longer ones are found too ("graph neural network" inside "graph neural
- * network pruning"). Cost is linear in text tokens times the longest term, whatever
+ * nested inside longer ones are found too ("random forest" inside "random forest
+ * pruning"). Cost is linear in text tokens times the longest term, whatever
  * the lexicon's size. Acronyms are kept apart and compared case-sensitively, as whole tokens,
  * ignoring a plural "s" ("SVMs" is "SVM", "svm" is nothing); a hyphenated short form of several
  * tokens ("Glocal-IB") is matched like a term.
@@ -84,7 +84,7 @@ export class LexiconMatcher<V> {
     const keys = tokens.map((t) => this.key(t.text));
     // A term never runs over punctuation other than hyphens, dashes and slashes.
     const joined = tokens.map((t, i) => i > 0 && SOFT_GAP.test(text.slice((tokens[i - 1] as WordToken).end, t.start)));
-    // A token alone in parentheses right after a word ("divergence" follows "Kullback-Leibler (KL)")
+    // A token alone in parentheses right after a word ("layer" follows "conditional random field (CRF)")
     // can be stepped over, so the words around it still match as one term.
     const wrapped = tokens.map(
       (t, i) =>

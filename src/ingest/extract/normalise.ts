@@ -61,7 +61,7 @@ export function isLeadingNoise(word: string): boolean {
 export function termWords(surface: string): string[] | null {
   const text = surface.replace(/\s+/g, ' ').replace(EDGE_PUNCTUATION, '');
   if (text.length === 0 || DEBRIS.test(text)) return null;
-  // An acronym in parentheses inside a phrase ("Kullback-Leibler (KL) divergence") is not a word of it.
+  // An acronym in parentheses inside a phrase ("conditional random field (CRF) layer") is not a word of it.
   const parts = text.split(' ');
   let words = parts
     .filter((w, i) => !(i > 0 && i < parts.length - 1 && /^\([^()\s]+\)$/u.test(w)))

@@ -171,10 +171,10 @@ export const FILLER_NOUNS: ReadonlySet<string> = new Set([
 
 /**
  * Discourse nouns that, put after a term, name how the paper uses the term rather than a new
- * kind of thing: "information bottleneck approach", "classification task", "ImageNet dataset",
- * "MLP hurdle phenomenon" are the information bottleneck, classification, ImageNet, the MLP
- * hurdle. The term is the phrase without them (the longer wording stays an alias). Nouns that do
- * form kinds ("language model", "recommender system", "search algorithm") are not listed.
+ * kind of thing: "gradient boosting approach", "segmentation task", "Penn Treebank dataset",
+ * "vanishing gradient phenomenon" are gradient boosting, segmentation, the Penn Treebank, the
+ * vanishing gradient. The term is the phrase without them (the longer wording stays an alias). Nouns that do
+ * form kinds ("topic model", "recommender system", "sorting algorithm") are not listed.
  */
 export const GENERIC_HEADS: ReadonlySet<string> = new Set([
   'approach', 'method', 'methodology', 'technique', 'framework', 'paradigm', 'principle',

@@ -6,7 +6,7 @@ import { checkAbstract, checkTitle, collapseWhitespace, preview, splitLines, typ
  * Blank lines anywhere are ignored, so records may or may not be separated by them.
  *
  * Input is usually scraped from a web page, so the start (and end) may carry UI chrome:
- * call-to-action lines ("Get trending papers in your email inbox!"), bare button labels,
+ * call-to-action lines ("Get the latest research in your inbox!"), bare button labels,
  * navigation and cookie banners, and a button label glued to the first title
  * ("SubscribeDeep Residual Learning: ..."). These are recognised by shape, see isPageChrome.
  */

@@ -35,6 +35,7 @@ import { conceptIndexKeys, preferConcept } from '../lookup.js';
 import {
   compareByRank,
   compareEdges,
+  expandNeighbourhood,
   kShortestPaths,
   rankByCount,
   rankByIdfCount,
@@ -42,6 +43,7 @@ import {
   rankPairPapers,
   rankPapersByMentions,
   rankSimilar,
+  shortestPath,
   TopScores,
   type MentionRow,
   type SimilarCandidate,
@@ -379,7 +381,23 @@ export class MemoryStore implements GraphStore {
 
   async neighbourhood(conceptId: string, options: NeighbourhoodOptions): Promise<Subgraph> {
     if (!this.index.concepts.has(conceptId)) return { nodes: [], edges: [] };
-    const included = this.expandNeighbourhood(conceptId, options);
+    // Each frontier concept's list is sorted by weight: only the entries a level can still take
+    // are read (its free places, plus the rest of the last one's weight, whose ties go by id), so a
+    // hub with thousands of neighbours costs as much as one with fifty.
+    const included = await expandNeighbourhood(conceptId, options, async (ids, bounds) => {
+      const seen = new Set(bounds.seen);
+      return new Map(
+        ids.map((id) => {
+          const taken: { other: string; weight: number }[] = [];
+          for (const n of this.index.related.get(id) ?? []) {
+            if (n.weight < bounds.minWeight) break;
+            if (taken.length >= bounds.places && n.weight !== taken[taken.length - 1]!.weight) break;
+            if (!seen.has(n.other)) taken.push(n);
+          }
+          return [id, taken];
+        }),
+      );
+    });
     const members = new Set(included);
     const nodes = included.map((id) => this.conceptNode(id));
     const edges: GraphEdge[] = [];
@@ -418,77 +436,17 @@ export class MemoryStore implements GraphStore {
 
   async path(fromId: string, toId: string, maxHops: number): Promise<GraphPath | null> {
     if (!this.index.concepts.has(fromId) || !this.index.concepts.has(toId)) return null;
-    const ids = this.shortestPath(fromId, toId, maxHops);
+    const adjacency = this.index.adjacency;
+    const ids = await shortestPath(
+      fromId,
+      toId,
+      maxHops,
+      async (frontier) => new Map(frontier.map((id) => [id, adjacency.get(id) ?? []])),
+      new Set(adjacency.get(toId) ?? []),
+    );
     if (!ids) return null;
     const edges = ids.slice(1).map((id, i) => this.edgeBetween(ids[i]!, id));
     return { hops: ids.length - 1, nodes: ids.map((id) => this.conceptNode(id)), edges };
-  }
-
-  /**
-   * `expandNeighbourhood` of algorithms.ts (each hop takes the heaviest edges out of the frontier,
-   * by weight then id, to concepts not yet taken, within `limit` and `perHop`), reading of each
-   * frontier concept's weight-sorted list only the entries that can still be taken: as many as
-   * there are free places, plus the rest of the last one's weight (ties go by id). A hub with
-   * thousands of neighbours costs as much as one with fifty. Same concepts, same order.
-   */
-  private expandNeighbourhood(center: string, options: NeighbourhoodOptions): string[] {
-    const included = [center];
-    const seen = new Set(included);
-    let frontier = [center];
-    const perHop = options.perHop ?? Number.POSITIVE_INFINITY;
-    for (let hop = 1; hop <= options.depth && included.length < options.limit && frontier.length > 0; hop++) {
-      const places = Math.min(options.limit - included.length, perHop);
-      const candidates: { other: string; weight: number }[] = [];
-      for (const id of frontier) {
-        let taken = 0;
-        let lastWeight = Number.NaN;
-        for (const n of this.index.related.get(id) ?? []) {
-          if (n.weight < options.minWeight) break;
-          if (taken >= places && n.weight !== lastWeight) break;
-          if (seen.has(n.other)) continue;
-          candidates.push(n);
-          taken++;
-          lastWeight = n.weight;
-        }
-      }
-      candidates.sort((a, b) => b.weight - a.weight || compareIds(a.other, b.other));
-      frontier = [];
-      for (const c of candidates) {
-        if (included.length >= options.limit || frontier.length >= perHop) break;
-        if (seen.has(c.other)) continue;
-        seen.add(c.other);
-        included.push(c.other);
-        frontier.push(c.other);
-      }
-    }
-    return included;
-  }
-
-  /**
-   * `shortestPath` of algorithms.ts (breadth first, frontier in discovery order, neighbours in id
-   * order, a node's parent the first node that reached it) on the in-memory adjacency, without
-   * copying and sorting each neighbour list again and stopping as soon as `to` is reached (its
-   * parent is final then): the same path, faster.
-   */
-  private shortestPath(from: string, to: string, maxHops: number): string[] | null {
-    const parent = new Map<string, string | null>([[from, null]]);
-    let frontier = [from];
-    for (let hop = 0; hop < maxHops && !parent.has(to) && frontier.length > 0; hop++) {
-      const next: string[] = [];
-      search: for (const id of frontier) {
-        for (const n of this.index.adjacency.get(id) ?? []) {
-          if (parent.has(n)) continue;
-          parent.set(n, id);
-          if (n === to) break search;
-          next.push(n);
-        }
-      }
-      frontier = next;
-    }
-    if (!parent.has(to)) return null;
-    const ids: string[] = [];
-    for (let id: string | null = to; id !== null; id = parent.get(id) ?? null) ids.unshift(id);
-    return ids;
   }
 
   async paths(fromId: string, toId: string, maxHops: number, first: number): Promise<GraphPath[]> {

@@ -19,7 +19,7 @@ import {
   rankPairPapers,
   rankPapersByMentions,
   rankSimilar,
-  shortestPathToKnownTarget,
+  shortestPath,
   TopScores,
   type MentionRow,
   type SimilarCandidate,
@@ -588,7 +588,7 @@ export class Neo4jStore implements GraphStore {
     };
     // The target's neighbours first: then the level that reaches it is never fetched.
     const targetNeighbours = new Set((await neighboursOf([toConceptId])).get(toConceptId) ?? []);
-    const ids = await shortestPathToKnownTarget(fromConceptId, toConceptId, maxHops, targetNeighbours, neighboursOf);
+    const ids = await shortestPath(fromConceptId, toConceptId, maxHops, neighboursOf, targetNeighbours);
     if (!ids) return null;
     const pairs = ids.slice(1).map((b, i) => ({ a: ids[i]!, b }));
     const [nodes, edgeRows] = await Promise.all([
