@@ -3,6 +3,7 @@ import type {
   GraphData,
   MentionRecord,
   PaperRecord,
+  RelatedRecord,
   RepositoryRecord,
 } from '../model.js';
 
@@ -38,6 +39,14 @@ export interface GraphStore {
    * removing whatever it does not contain. Idempotent: applying the same graph twice changes nothing.
    */
   replaceGraph(graph: GraphData): Promise<ReplaceSummary>;
+  /**
+   * Adds `delta`'s records to the stored graph, or replaces the stored record with the same key
+   * (papers, concepts and repositories by id; MENTIONS and HAS_CODE by their two ends; RELATED_TO
+   * by its unordered pair; BROADER by narrower and broader). Removes nothing. Every edge must
+   * end at a node stored or in `delta`; otherwise nothing is written. The write of an
+   * incremental ingest: its cost follows the delta, not the stored graph.
+   */
+  applyDelta(delta: GraphData): Promise<ReplaceSummary>;
 
   // ---- point and batch reads (DataLoader friendly: results align with the keys) -------
 
@@ -60,6 +69,8 @@ export interface GraphStore {
    * desc, then id; at most `first` per concept.
    */
   relatedOfConcepts(conceptIds: readonly string[], first: number, minShared?: number): Promise<RelatedConcept[][]>;
+  /** The stored RELATED_TO record of each pair (either order), null when the two are not related. */
+  relatedOfPairs(pairs: readonly ConceptPair[]): Promise<(RelatedRecord | null)[]>;
   broaderOfConcepts(conceptIds: readonly string[]): Promise<ConceptRecord[][]>;
   narrowerOfConcepts(conceptIds: readonly string[]): Promise<ConceptRecord[][]>;
   /** Repositories of papers that mention the concept, by number of such papers desc, then id. */
