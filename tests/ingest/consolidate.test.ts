@@ -419,3 +419,70 @@ describe('buildConceptGraph: generic heads', () => {
     expect(m.count).toBe(2);
   });
 });
+
+describe('buildConceptGraph: ad hoc modifiers', () => {
+  const g = buildConceptGraph([
+    {
+      id: 'm1',
+      title: 'Margin Maximisation for Kernel Classifiers',
+      abstract:
+        'Kernel classifiers learn a sharp decision boundary between classes. We derive a GPU-based matrix solver ' +
+        'for the dual problem and show that noisy inputs slow it down. A convolutional feature extractor feeds the kernel.',
+    },
+    {
+      id: 'm2',
+      title: 'Boundaries of Linear Classifiers',
+      abstract: 'A linear classifier draws a decision boundary; a matrix solver finds it quickly. Deep learning replaces the kernel.',
+    },
+    {
+      id: 'm3',
+      title: 'Streaming Speech Recognition',
+      abstract:
+        'Speaker verification on phones must run in real time. Our speaker verification system caches acoustic states, ' +
+        'and speaker verification quality holds up under noise.',
+    },
+  ]);
+  const ids = g.concepts.map((c) => c.id);
+  const concept = (id: string): ConceptRecord | undefined => g.concepts.find((c) => c.id === id);
+
+  it('drops a descriptive adjective written once in front of a term, keeping the longer wording as an alias', () => {
+    expect(ids).not.toContain('sharp-decision-boundary');
+    expect(concept('decision-boundary')?.aliases).toEqual(expect.arrayContaining(['decision boundary', 'sharp decision boundary']));
+    expect(papersOf('decision-boundary', g)).toEqual(['m1', 'm2']);
+  });
+
+  it('drops a relational hyphenated modifier ("GPU-based") the same way', () => {
+    expect(ids).not.toContain('gpu-based-matrix-solver');
+    expect(concept('matrix-solver')?.aliases).toContain('GPU-based matrix solver');
+  });
+
+  it('keeps classifying adjectives, which name a kind of the term', () => {
+    expect(ids).toContain('convolutional-feature-extractor');
+  });
+
+  it('makes no concept of a descriptive adjective in front of a generic noun, but keeps a gerund head', () => {
+    expect(ids).not.toContain('noisy-input');
+    expect(ids).toContain('deep-learning');
+  });
+
+  it('counts "X system" as the term X when the paper also writes X alone', () => {
+    expect(ids).not.toContain('speaker-verification-system');
+    expect(concept('speaker-verification')?.aliases).toContain('speaker verification system');
+  });
+});
+
+describe('buildConceptGraph: ad hoc modifiers in front of a single word', () => {
+  const g = buildConceptGraph([
+    {
+      id: 's1',
+      title: 'Jitter for Recurrent Networks',
+      abstract: 'We apply jitter to the recurrent connections. Heavy jitter hurts small networks, so we anneal the rate.',
+    },
+    { id: 's2', title: 'Regularising Vision Models', abstract: 'Jitter and label noise both regularise convolutional networks.' },
+  ]);
+
+  it('counts the wording as the single-word concept when that word is a concept', () => {
+    expect(g.concepts.map((c) => c.id)).not.toContain('heavy-jitter');
+    expect(g.concepts.find((c) => c.id === 'jitter')?.aliases).toContain('Heavy jitter');
+  });
+});

@@ -243,3 +243,27 @@ describe('extractPaper: generic heads', () => {
     expect(keys).not.toContain('data driven');
   });
 });
+
+describe('extractPaper: ad hoc parts of a term', () => {
+  const ex = extractPaper({
+    title: 'Streaming Speech Recognition',
+    abstract:
+      'We train a compressed acoustic encoder with a multi-level feature pyramid. A rolling buffer decoder and a noise-aware beam search follow. ' +
+      'Our speaker verification system is fast.',
+  });
+  const candidate = (key: string) => ex.candidates.find((c) => c.key === key);
+
+  it('marks the term without its leading descriptive modifiers: participles and relational compounds', () => {
+    expect(candidate('compressed acoustic encoder')?.plain).toBe('acoustic encoder');
+    expect(candidate('noise aware beam search')?.plain).toBe('beam search');
+  });
+
+  it('leaves classifying "-ing" modifiers and compounds of bound prefixes alone', () => {
+    expect(candidate('rolling buffer decoder')?.plain).toBeUndefined();
+    expect(candidate('multi level feature pyramid')?.plain).toBeUndefined();
+  });
+
+  it('marks the term without a generic last noun', () => {
+    expect(candidate('speaker verification system')?.withoutHead).toBe('speaker verification');
+  });
+});

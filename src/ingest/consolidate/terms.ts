@@ -229,9 +229,44 @@ interface TermStat {
   maxCount: number;
   /** Keys of the spellings with an acronym that were spelled out into this term. */
   written: Set<string>;
-  /** Keys of longer wordings with a generic head ("gradient boosting approach"). */
+  /**
+   * Keys of longer wordings: with a generic head ("gradient boosting approach"), or with an ad hoc
+   * modifier or generic last noun (see adHocPlain).
+   */
   longer: Set<string>;
   display: string | null;
+}
+
+/** adHocPlain's answer for a descriptive modifier in front of a generic noun ("noisy input"): no term at all. */
+const AD_HOC_PHRASE = '';
+
+/**
+ * The term a candidate names once an ad hoc part is dropped, or null when the candidate stays as
+ * it is. The wording must be written once, in the abstract of one paper only, as a plain noun
+ * phrase: a wording that recurs, names a title or defines an acronym is the paper's own term.
+ * Then a leading descriptive modifier is dropped ("sharp decision boundary" -> "decision
+ * boundary"), and a generic last noun when the term without it is a phrase of its own in this
+ * paper or in two papers ("speaker verification system" beside "speaker verification"). A descriptive modifier
+ * in front of a generic noun ("noisy inputs") names nothing: AD_HOC_PHRASE.
+ * `own`: the keys of the paper's candidates; `singleWord`: also drop a modifier in front of a
+ * single word the paper writes alone ("heavy weight decay" beside "weight decay").
+ */
+function adHocPlain(
+  c: PaperExtraction['candidates'][number],
+  candidatePapers: ReadonlyMap<string, number>,
+  own: ReadonlySet<string>,
+  singleWord = false,
+): string | null {
+  if (c.source !== 'noun-phrase' || c.spans.length !== 1) return null;
+  if (c.spans[0]?.field !== 'abstract' || (candidatePapers.get(c.key) ?? 0) > 1) return null;
+  if (c.plain !== undefined) {
+    const tokens = c.plain.split(' ');
+    // A gerund head makes a method's name ("metric learning", "adversarial training").
+    if (!isConceptKey(tokens)) return /ing$/.test(c.plain) ? null : AD_HOC_PHRASE;
+    if (tokens.length >= 2 || (singleWord && own.has(c.plain))) return c.plain;
+  }
+  if (c.withoutHead !== undefined && (own.has(c.withoutHead) || (candidatePapers.get(c.withoutHead) ?? 0) >= 2)) return c.withoutHead;
+  return null;
 }
 
 /** Sorted keys of a map, for deterministic iteration. */
@@ -253,6 +288,8 @@ const sortedKeys = <K extends string, V>(m: Map<K, V>): K[] => [...m.keys()].sor
  *   MAX_SINGLE_WORD_SHARE of the papers, and not a generic noun (normaliseTerm already refuses
  *   those). Consolidation later links a single word only to papers that name it in the title or
  *   use it as a phrase of its own more than once.
+ * - a wording written once in one paper with an ad hoc part (a descriptive modifier, a generic
+ *   last noun) counts as the term without it, the wording an alias (see adHocPlain);
  * `tokenCounts` / `lowerCase`: occurrences of each token key in the corpus, all and lower-case (see countTokens).
  * `rejected`, when given, receives the reason each term key that did not become a draft was left out.
  */
@@ -294,6 +331,10 @@ export function selectDrafts(
     m.set(k, set);
   };
 
+  // Papers with each key as a candidate: a wording several papers use is lexicalised.
+  const candidatePapers = new Map<string, number>();
+  for (const ex of extractions) for (const c of ex.candidates) candidatePapers.set(c.key, (candidatePapers.get(c.key) ?? 0) + 1);
+
   extractions.forEach((ex, paper) => {
     const acronymCounts = new Map<string, { count: number; inTitle: boolean }>();
     for (const use of ex.acronymUses) {
@@ -310,16 +351,25 @@ export function selectDrafts(
       u.maxCount = Math.max(u.maxCount, c.count);
       undefinedAcronyms.set(acronym, u);
     }
+    const own = new Set(ex.candidates.map((c) => c.key));
     for (const c of ex.candidates) {
       // A bare acronym is evidence for its long form or for itself as an acronym, not a term.
       if (!/[\s‐‑-]/u.test(c.surface) && isAcronymLike(c.surface)) continue;
       if (acronyms.senses.has(acronymStem(c.surface))) continue;
       const expansion = expandAcronyms(c.surface, acronyms, paper);
-      const s = stat(expansion?.key ?? c.key);
+      const plain = expansion === null ? adHocPlain(c, candidatePapers, own) : null;
+      if (plain === AD_HOC_PHRASE) {
+        rejected?.set(c.key, 'a descriptive modifier in front of a generic noun, written once');
+        continue;
+      }
+      // "noisy gradient" beside "gradient": one concept if the single word becomes one.
+      if (plain === null && c.plain !== undefined && adHocPlain(c, candidatePapers, own, true) === c.plain) stat(c.plain).longer.add(c.key);
+      const s = stat(expansion?.key ?? plain ?? c.key);
       if (expansion) {
         s.written.add(c.key);
         s.display ??= expansion.display;
       }
+      if (plain !== null) s.longer.add(c.key);
       s.papers.add(paper);
       for (const l of c.longer ?? []) s.longer.add(l);
       // A capitalised ordinary word ("... compared to Horizon") is a name only if the corpus

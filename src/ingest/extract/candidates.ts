@@ -22,6 +22,11 @@ export interface RawCandidate {
    * for the candidate "gradient boosting"; see GENERIC_HEADS).
    */
   longer?: Span;
+  /**
+   * The term without its leading descriptive modifiers ("sharp decision boundary" ->
+   * "decision boundary"); consolidation decides whether the modifier was ad hoc.
+   */
+  plain?: Span;
 }
 
 interface TermJson {
@@ -396,6 +401,51 @@ function withoutGenericHead(term: readonly Unit[]): Unit | null {
   return before;
 }
 
+/**
+ * Second parts of hyphenated modifiers that relate a term to something else ad hoc rather than
+ * name a kind of it: "GPU-based", "domain-specific", "noise-aware", "corpus-level", "ResNet-style".
+ */
+const RELATIONAL_COMPOUND_HEADS: ReadonlySet<string> = new Set([
+  'based', 'specific', 'style', 'like', 'aware', 'optimal', 'agnostic', 'centric', 'driven',
+  'oriented', 'level', 'limited', 'constrained', 'dependent', 'wise', 'intensive', 'friendly',
+  'critical', 'bound', 'heavy', 'rich', 'hungry', 'sensitive', 'guided', 'conditioned',
+]);
+
+/** Prefixes that make a hyphenated compound a kind of thing ("multi-level", "cross-domain"). */
+const BOUND_PREFIXES: ReadonlySet<string> = new Set(['multi', 'cross', 'inter', 'intra', 'self', 'semi', 'non', 'sub', 'super', 'bi', 'tri', 'uni', 'co', 'pre', 'post', 'meta', 'hyper']);
+
+/** compromise's own lexicon: everyday English words with their usual part of speech. */
+const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | undefined> } }).one.lexicon;
+
+/**
+ * A leading modifier that describes a term rather than classifies it: an everyday gradable
+ * adjective ("sharp", "rich", "robust": compromise's lexicon lists them, whereas classifying
+ * adjectives such as "convolutional" or "stochastic" are only recognised by their suffix), a
+ * past participle ("learned", "compressed") or a relational hyphenated compound ("GPU-based",
+ * "task-specific").
+ */
+function isDescriptiveModifier(u: Unit): boolean {
+  const word = lower(u);
+  if (u.hyphenated) {
+    const parts = word.split(/[-‐‑]/u);
+    const tail = parts[parts.length - 1] ?? '';
+    return parts.length === 2 && RELATIONAL_COMPOUND_HEADS.has(tail) && !BOUND_PREFIXES.has(parts[0] ?? '');
+  }
+  // "-ing" adjectives mostly classify ("missing data", "beam search").
+  const written = u.sentenceStart ? /^\p{L}\p{Ll}*$/u : /^\p{Ll}+$/u;
+  if (!written.test(u.text) || /ing$/.test(word) || u.tags.has('Noun') || u.tags.has('Gerund')) return false;
+  const entry = LEXICON[word];
+  if (entry === 'Adjective' || entry === 'Comparative' || entry === 'Superlative') return true;
+  return /[^e]ed$/.test(word) && (u.tags.has('PastTense') || u.tags.has('Participle'));
+}
+
+/** Number of leading descriptive modifiers of a term, leaving at least one unit after them. */
+function descriptiveLead(term: readonly Unit[]): number {
+  let lead = 0;
+  while (lead < term.length - 1 && isDescriptiveModifier(term[lead] as Unit)) lead++;
+  return lead;
+}
+
 const CAMEL = /\p{Ll}\p{Lu}|\p{Lu}{2,}\p{Ll}|\p{L}\p{N}|\p{N}\p{L}/u;
 
 /** A unit that is written like a name: CamelCase, letters and digits mixed, or an acronym part. */
@@ -432,6 +482,8 @@ export function fieldCandidates(text: string, field: Span['field']): RawCandidat
     const end = head ?? last;
     const raw: RawCandidate = { surface: text.slice(first.start, end.end), span: span(first.start, end.end), source };
     if (head !== null) raw.longer = span(first.start, last.end);
+    const lead = descriptiveLead(term.slice(0, term.indexOf(end) + 1));
+    if (lead > 0) raw.plain = span((term[lead] as Unit).start, end.end);
     out.push(raw);
   }
 

@@ -6,6 +6,8 @@ import type { Span } from '../../model.js';
 import { findAcronymDefinitions, findAcronymUses, type AcronymDefinition } from './acronyms.js';
 import { fieldCandidates, type CandidateSource, type RawCandidate } from './candidates.js';
 import { keyOf, keyTokens, isConceptKey, termWords } from './normalise.js';
+import { singularise } from './inflect.js';
+import { FILLER_NOUNS } from './words.js';
 
 export type { AcronymDefinition } from './acronyms.js';
 export type { CandidateSource } from './candidates.js';
@@ -32,6 +34,18 @@ export interface Candidate {
    * bottleneck approach" for "information bottleneck"); sorted, absent when there are none.
    */
   longer?: string[];
+  /**
+   * Key of the term without its leading descriptive modifiers ("sharp decision boundary" ->
+   * "decision boundary", "noisy input" -> "input"), which may name nothing on its own;
+   * consolidation decides whether the modifier was ad hoc (see selectDrafts).
+   */
+  plain?: string;
+  /**
+   * Key of the term without its last word when that word is a generic noun ("speaker verification
+   * system" -> "speaker verification"), when what is left has two words or more; consolidation
+   * keeps the longer wording as an alias of it when the shorter term is a phrase of its own.
+   */
+  withoutHead?: string;
 }
 
 export interface PaperExtraction {
@@ -83,6 +97,28 @@ function longerKey(r: RawCandidate, text: string): string | null {
 }
 
 /**
+ * Key of a candidate without its leading descriptive modifiers, or null (see Candidate.plain).
+ * The key may name nothing on its own ("input" of "noisy input").
+ */
+function plainKey(r: RawCandidate, text: string): string | null {
+  if (!r.plain) return null;
+  const words = termWords(text.slice(r.plain.start, r.plain.end));
+  if (!words) return null;
+  const tokens = keyTokens(words);
+  return tokens.length > 0 ? keyOf(tokens) : null;
+}
+
+/** Key of a term without its generic last word, or null (see Candidate.withoutHead). */
+function withoutHeadKey(words: readonly string[]): string | null {
+  if (words.length < 3) return null;
+  const last = words[words.length - 1] as string;
+  if (/[-‐‑]/u.test(last) || !FILLER_NOUNS.has(singularise(last.toLowerCase()))) return null;
+  const rest = words.slice(0, -1);
+  const tokens = keyTokens(rest);
+  return isConceptKey(tokens, rest) ? keyOf(tokens) : null;
+}
+
+/**
  * Extracts a paper's term candidates (noun phrases, acronym long forms, hyphenated terms,
  * named systems), its acronym definitions and its acronym uses.
  */
@@ -119,11 +155,15 @@ export function extractPaper(paper: { title: string; abstract: string }): PaperE
     if (!isConceptKey(tokens, words)) continue;
     const key = keyOf(tokens);
     const longer = longerKey(r, paper[r.span.field]);
+    const plain = plainKey(r, paper[r.span.field]);
     let existing = byKey.get(key);
     if (!existing) {
       existing = { surface: r.surface, key, spans: [r.span], source: r.source };
       byKey.set(key, existing);
       if (longer !== null && longer !== key) existing.longer = [longer];
+      if (plain !== null && plain !== key) existing.plain = plain;
+      const shorter = withoutHeadKey(words);
+      if (shorter !== null) existing.withoutHead = shorter;
       continue;
     }
 
