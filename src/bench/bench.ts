@@ -71,6 +71,12 @@ interface IngestResult {
   load: number[];
   loadAfter: number[];
   stats?: Record<string, number>;
+  /** How the ingest wrote the graph (see IngestReport.mode). */
+  mode?: string;
+  /** Seconds the ingest process spent opening the store (the embedded store loads its snapshot). */
+  storeOpenSeconds?: number;
+  /** Seconds from the store being open to the graph being committed. */
+  ingestSeconds?: number;
 }
 
 interface StoreResult {
@@ -227,10 +233,18 @@ async function runIngest(files: string[], format: string, env: NodeJS.ProcessEnv
   await rm(usageFile, { force: true });
   let stats: Record<string, number> | undefined;
   let papers = 0;
+  let extra: Pick<IngestResult, 'mode' | 'storeOpenSeconds' | 'ingestSeconds'> = {};
   try {
-    const report = JSON.parse(stdout) as { papersAdded: number; papersUpdated: number; stats: Record<string, number> };
+    const report = JSON.parse(stdout) as {
+      papersAdded: number;
+      papersUpdated: number;
+      stats: Record<string, number>;
+      mode?: string;
+      timing?: { storeOpenSeconds: number; ingestSeconds: number };
+    };
     stats = report.stats;
     papers = report.papersAdded + report.papersUpdated;
+    extra = { ...(report.mode ? { mode: report.mode } : {}), ...(report.timing ?? {}) };
   } catch {
     // leave stats out
   }
@@ -243,6 +257,7 @@ async function runIngest(files: string[], format: string, env: NodeJS.ProcessEnv
     load: before,
     loadAfter: load(),
     ...(stats ? { stats } : {}),
+    ...extra,
   };
 }
 
@@ -458,7 +473,9 @@ async function benchStore(store: StoreKind, c: Corpus, opts: Options, neo4jUri: 
   if (c.extra) {
     const inc = await runIngest([c.extra], c.format, env, opts, `${store}-${c.name}-plus`);
     result.incremental = { ...inc, added: inc.papers, basePapers: result.papers };
-    log(`  -> +${inc.papers} papers in ${inc.seconds} s (peak RSS ${inc.peakRssMb} MB)`);
+    log(
+      `  -> +${inc.papers} papers in ${inc.seconds} s, ${inc.mode ?? '?'} (store open ${inc.storeOpenSeconds ?? '?'} s, ingest ${inc.ingestSeconds ?? '?'} s; peak RSS ${inc.peakRssMb} MB)`,
+    );
   }
   if (store === 'memory') {
     try {

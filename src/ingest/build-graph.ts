@@ -14,9 +14,28 @@ export type PaperSource = Omit<PaperRecord, 'links'>;
  */
 export function buildGraph(papers: readonly PaperSource[], extractions?: ReadonlyMap<string, PaperExtraction>): GraphData {
   const sorted = [...papers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const { records, repositories, hasCode } = paperLinks(sorted);
+  const concepts = buildConceptGraph(sorted, extractions);
+  // Rank and cluster the concept graph here, once, so every store serves the same numbers.
+  return withRanking({
+    papers: records,
+    concepts: concepts.concepts,
+    repositories,
+    mentions: concepts.mentions,
+    hasCode,
+    related: budgetRelated(concepts.related, sorted.length),
+    broader: concepts.broader,
+  });
+}
+
+/**
+ * Each paper's record with its links, the repositories the papers cite (sorted by id) and their
+ * HAS_CODE edges (in paper order, then repository id).
+ */
+export function paperLinks(papers: readonly PaperSource[]): { records: PaperRecord[]; repositories: RepositoryRecord[]; hasCode: HasCodeRecord[] } {
   const repositories = new Map<string, RepositoryRecord>();
   const hasCode: HasCodeRecord[] = [];
-  const records: PaperRecord[] = sorted.map((paper) => {
+  const records: PaperRecord[] = papers.map((paper) => {
     const links: PaperLink[] = [];
     const repoIds = new Set<string>();
     for (const link of findLinks(paper.abstract)) {
@@ -30,17 +49,7 @@ export function buildGraph(papers: readonly PaperSource[], extractions?: Readonl
     for (const repositoryId of [...repoIds].sort()) hasCode.push({ paperId: paper.id, repositoryId });
     return { ...paper, links };
   });
-  const concepts = buildConceptGraph(sorted, extractions);
-  // Rank and cluster the concept graph here, once, so every store serves the same numbers.
-  return withRanking({
-    papers: records,
-    concepts: concepts.concepts,
-    repositories: [...repositories.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
-    mentions: concepts.mentions,
-    hasCode,
-    related: budgetRelated(concepts.related, sorted.length),
-    broader: concepts.broader,
-  });
+  return { records, repositories: [...repositories.values()].sort((a, b) => (a.id < b.id ? -1 : 1)), hasCode };
 }
 
 /**

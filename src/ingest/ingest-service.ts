@@ -6,6 +6,7 @@ import { canonicalGraph } from '../store/canonical.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { buildGraph, type PaperSource } from './build-graph.js';
 import { extractPaper, type PaperExtraction } from './extract/index.js';
+import { buildDelta, INCREMENTAL, type IncrementalPolicy } from './incremental.js';
 import { ExtractionPool } from './workers/extract-pool.js';
 import type { ExtractionCacheFile } from './workers/extraction-cache.js';
 
@@ -22,6 +23,12 @@ export interface IngestReport {
    * that died midway, in this process or another) and was written again.
    */
   repaired?: boolean;
+  /**
+   * How the graph was written: `rebuild` derives it from every paper; `incremental` adds the
+   * new papers' records to the stored graph (see src/ingest/incremental.ts). Absent when nothing
+   * was written.
+   */
+  mode?: 'rebuild' | 'incremental';
 }
 
 export type IngestProgress =
@@ -45,6 +52,8 @@ export interface IngestOptions {
    * The result is the same either way. The `ingest` command turns it on.
    */
   workers?: boolean | number;
+  /** Rebuild the graph from every paper even when the ingest could be incremental. */
+  rebuild?: boolean;
 }
 
 export interface IngestServiceSettings {
@@ -53,10 +62,15 @@ export interface IngestServiceSettings {
    * store's data), so a run that adds papers to a stored corpus extracts only the new ones.
    */
   extractionCache?: ExtractionCacheFile;
+  /** When an ingest that only adds papers is incremental (default INCREMENTAL); false: never. */
+  incremental?: IncrementalPolicy | false;
 }
 
 /** Fewer papers than this are extracted on the calling thread even with `workers` on. */
 export const WORKER_MIN_PAPERS = 200;
+
+/** Papers looked up per store call when checking which are stored. */
+const HASH_LOOKUP_CHUNK = 1000;
 
 /** Extraction hands the event loop back this often, so a server keeps answering during an ingest. */
 const EXTRACT_SLICE_MS = 20;
@@ -165,8 +179,8 @@ export class IngestService {
   private async ingestStreamNow(batches: AsyncIterable<readonly PaperSource[]>, options: IngestOptions): Promise<IngestReport> {
     const seen = new Set<string>();
     const papers: PaperSource[] = [];
-    await this.loadCache();
-    const known = new Map((await this.store.allPapers()).map((p) => [p.id, p.contentHash]));
+    // A large stored corpus is probably extended incrementally, which does not read the whole cache.
+    if (!this.mayBeIncremental((await this.store.stats()).papers, options)) await this.loadCache();
     const threads = threadCount(options.workers);
     let pool: ExtractionPool | null = null;
     const pending: Promise<void>[] = [];
@@ -181,8 +195,9 @@ export class IngestService {
           if (seen.has(p.id)) throw new DuplicatePaperError(p.id);
           seen.add(p.id);
           papers.push(p);
-          if (known.get(p.id) !== p.contentHash && !this.cache.has(p.contentHash)) todo.push(p);
         }
+        const stored = await this.storedHashes(batch.map((p) => p.id));
+        for (const p of batch) if (stored.get(p.id) !== p.contentHash && !this.cache.has(p.contentHash)) todo.push(p);
         if (todo.length === 0) continue;
         queued += todo.length;
         if (threads > 0) {
@@ -216,8 +231,6 @@ export class IngestService {
 
   /** Ingests papers whose ids are known to be unique. */
   private async ingestChecked(papers: readonly PaperSource[], options: IngestOptions): Promise<IngestReport> {
-    await this.loadCache();
-    const existing = new Map((await this.store.allPapers()).map((p) => [p.id, p]));
     const report: IngestReport = {
       papersAdded: 0,
       papersUpdated: 0,
@@ -226,6 +239,21 @@ export class IngestService {
       repositoriesCreated: 0,
       writtenPaperIds: [],
     };
+    const totals = await this.store.stats();
+    if (this.mayBeIncremental(totals.papers, options)) {
+      const stored = await this.storedHashes(papers.map((p) => p.id));
+      const added = papers.filter((p) => !stored.has(p.id));
+      const updates = papers.some((p) => stored.has(p.id) && stored.get(p.id) !== p.contentHash);
+      const policy = this.policy() as IncrementalPolicy;
+      if (!updates && added.length > 0 && added.length <= policy.maxShare * totals.papers) {
+        report.papersAdded = added.length;
+        report.papersUnchanged = papers.length - added.length;
+        report.writtenPaperIds = added.map((p) => p.id);
+        return this.ingestIncremental(added, totals, report, options);
+      }
+    }
+    await this.loadCache();
+    const existing = new Map((await this.store.allPapers()).map((p) => [p.id, p]));
     const merged = new Map<string, PaperSource>([...existing].map(([id, p]) => [id, withoutLinks(p)]));
     for (const paper of papers) {
       const old = existing.get(paper.id);
@@ -250,11 +278,84 @@ export class IngestService {
     if (!options.dryRun) await this.saveCache();
     report.conceptsCreated = summary.conceptsCreated;
     report.repositoriesCreated = summary.repositoriesCreated;
+    report.mode = 'rebuild';
     return report;
+  }
+
+  /** Adds papers, none of them stored, to a stored graph without rebuilding it (see incremental.ts). */
+  private async ingestIncremental(
+    added: readonly PaperSource[],
+    totals: { papers: number; concepts: number },
+    report: IngestReport,
+    options: IngestOptions,
+  ): Promise<IngestReport> {
+    const extractions = await this.extractAll(added, options);
+    const fresh = new Map(added.map((p) => [p.contentHash, extractions.get(p.id) as PaperExtraction]));
+    options.onProgress?.({ stage: 'build', papers: added.length });
+    const communities = (await this.store.listCommunities({ first: 1, after: null })).totalCount;
+    const delta = await buildDelta(this.store, added, extractions, { ...totals, communities });
+    let summary;
+    if (options.dryRun) {
+      const concepts = await this.store.conceptsByIds(delta.concepts.map((c) => c.id));
+      const repos = await this.store.repositoriesByIds(delta.repositories.map((r) => r.id));
+      summary = { conceptsCreated: concepts.filter((c) => c === null).length, repositoriesCreated: repos.filter((r) => r === null).length };
+    } else {
+      options.onProgress?.({ stage: 'write', papers: added.length });
+      try {
+        summary = await this.store.applyDelta(delta);
+      } catch (error) {
+        this.incomplete = true;
+        throw new IngestWriteError(added.length, error);
+      }
+      try {
+        await this.settings.extractionCache?.append(fresh);
+      } catch {
+        // the cache is an optimisation: the graph is written, a later rebuild extracts again
+      }
+    }
+    report.conceptsCreated = summary.conceptsCreated;
+    report.repositoriesCreated = summary.repositoriesCreated;
+    report.mode = 'incremental';
+    return report;
+  }
+
+  private policy(): IncrementalPolicy | false {
+    return this.settings.incremental === undefined ? INCREMENTAL : this.settings.incremental;
+  }
+
+  /**
+   * Whether an ingest into a store of `storedPapers` papers may be incremental: the policy allows
+   * it, the caller did not ask for a rebuild, and no earlier write of this instance failed midway.
+   */
+  private mayBeIncremental(storedPapers: number, options: IngestOptions): boolean {
+    const policy = this.policy();
+    return policy !== false && !options.rebuild && !this.incomplete && storedPapers >= policy.minPapers;
+  }
+
+  /** Content hashes of the stored papers among `ids`. */
+  private async storedHashes(ids: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += HASH_LOOKUP_CHUNK) {
+      const found = await this.store.papersByIds(ids.slice(i, i + HASH_LOOKUP_CHUNK));
+      for (const p of found) if (p) out.set(p.id, p.contentHash);
+    }
+    return out;
   }
 
   /** Extracts every paper (from the cache when unchanged) and derives the graph. */
   private async build(papers: PaperSource[], options: IngestOptions): Promise<GraphData> {
+    const extractions = await this.extractAll(papers, options);
+    const current = new Set(papers.map((p) => p.contentHash));
+    for (const hash of this.cache.keys()) if (!current.has(hash)) this.cache.delete(hash);
+    options.onProgress?.({ stage: 'build', papers: papers.length });
+    return buildGraph(papers, extractions);
+  }
+
+  /**
+   * Each paper's extraction by paper id: from the cache, else extracted (on worker threads when
+   * there are enough) and cached.
+   */
+  private async extractAll(papers: readonly PaperSource[], options: IngestOptions): Promise<Map<string, PaperExtraction>> {
     const extractions = new Map<string, PaperExtraction>();
     const report = throttle(options.onProgress);
     const threads = threadCount(options.workers);
@@ -289,10 +390,7 @@ export class IngestService {
         slice = performance.now();
       }
     }
-    const current = new Set(papers.map((p) => p.contentHash));
-    for (const hash of this.cache.keys()) if (!current.has(hash)) this.cache.delete(hash);
-    options.onProgress?.({ stage: 'build', papers: papers.length });
-    return buildGraph(papers, extractions);
+    return extractions;
   }
 
   /** Writes the graph (or, on a dry run, counts what it would create). */

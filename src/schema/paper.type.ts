@@ -113,6 +113,22 @@ export class PaperInput {
   year?: number | null;
 }
 
+export enum IngestMode {
+  REBUILD = 'rebuild',
+  INCREMENTAL = 'incremental',
+}
+registerEnumType(IngestMode, {
+  name: 'IngestMode',
+  description: 'How an ingest wrote the graph.',
+  valuesConfig: {
+    REBUILD: { description: 'Concepts, co-occurrence, hierarchy and ranking derived again from every paper.' },
+    INCREMENTAL: {
+      description:
+        'The new papers and their concepts, mentions and co-occurrence added to the stored graph (only papers added, at most 10% of a stored corpus of 2,000 papers or more); ranks and communities of stored concepts are kept.',
+    },
+  },
+});
+
 @ObjectType({ description: 'What an ingest changed.' })
 export class IngestReport {
   @Field(() => Int)
@@ -132,4 +148,7 @@ export class IngestReport {
 
   @Field(() => [ID], { description: 'Ids of the papers added or updated.' })
   writtenPaperIds!: string[];
+
+  @Field(() => IngestMode, { nullable: true, description: 'How the graph was written; null when nothing was.' })
+  mode?: IngestMode | null;
 }

@@ -73,6 +73,85 @@ describe('incremental ingest', () => {
   });
 });
 
+describe('incremental ingest into a large stored corpus', () => {
+  // The policy's threshold is lowered so a small corpus stands for a large one.
+  const policy = { minPapers: 200, maxShare: 0.1 };
+  const base = papers(300);
+  const added = papers(25, 300);
+
+  async function storedBase(dataDir: string | null = null) {
+    const store = new MemoryStore({ dataDir });
+    await store.init();
+    await store.replaceGraph(buildGraph(base));
+    return store;
+  }
+
+  it('adds the new papers without a rebuild, consistent with the stored graph', async () => {
+    const dir = await tempDir();
+    const store = await storedBase(dir);
+    const cachePath = join(dir, 'extractions.jsonl');
+    const stages: string[] = [];
+    const report = await new IngestService(store, { incremental: policy, extractionCache: new ExtractionCacheFile(cachePath) }).ingest([...base.slice(0, 5), ...added], {
+      onProgress: (e) => stages.push(e.stage),
+    });
+    expect(report).toMatchObject({ mode: 'incremental', papersAdded: 25, papersUnchanged: 5, papersUpdated: 0 });
+    expect(new Set(stages)).toEqual(new Set(['extract', 'build', 'write']));
+    // Only the new papers' extractions were written to the cache (it did not exist before).
+    expect((await readFile(cachePath, 'utf8')).trimEnd().split('\n')).toHaveLength(1 + added.length);
+
+    const graph = await store.exportGraph();
+    expect(graph.papers).toHaveLength(325);
+    // Every concept's paper count is the number of papers mentioning it.
+    const mentioning = new Map<string, Set<string>>();
+    for (const m of graph.mentions) mentioning.set(m.conceptId, (mentioning.get(m.conceptId) ?? new Set()).add(m.paperId));
+    for (const c of graph.concepts) expect([c.id, c.paperCount]).toEqual([c.id, mentioning.get(c.id)?.size ?? 0]);
+    // A pair of the new papers' concepts counts the papers it shares over the whole corpus
+    // (below RELATED_BUDGET.minPapers a rebuild keeps every pair, so stored counts are exact).
+    const newIds = new Set(added.map((p) => p.id));
+    const touched = new Set(graph.mentions.filter((m) => newIds.has(m.paperId)).map((m) => m.conceptId));
+    const pairs = graph.related.filter((r) => touched.has(r.source) && touched.has(r.target));
+    expect(pairs.length).toBeGreaterThan(100);
+    for (const r of pairs) {
+      const a = mentioning.get(r.source) as Set<string>;
+      const shared = [...(mentioning.get(r.target) as Set<string>)].filter((p) => a.has(p)).length;
+      expect([r.source, r.target, r.sharedPapers]).toEqual([r.source, r.target, shared]);
+    }
+    // Every new concept has a rank and a community; every edge ends at a stored node.
+    const concepts = new Set(graph.concepts.map((c) => c.id));
+    for (const c of graph.concepts) expect(c.rank !== undefined && c.community !== undefined).toBe(true);
+    for (const b of graph.broader) expect(concepts.has(b.narrower) && concepts.has(b.broader)).toBe(true);
+  });
+
+  it('gives the new papers nearly the concepts a rebuild gives them', async () => {
+    const store = await storedBase();
+    await new IngestService(store, { incremental: policy }).ingest(added);
+    const full = buildGraph([...base, ...added]);
+    const ids = new Set(added.map((p) => p.id));
+    const pairsOf = (g: { mentions: { paperId: string; conceptId: string }[] }) =>
+      new Set(g.mentions.filter((m) => ids.has(m.paperId)).map((m) => `${m.paperId} ${m.conceptId}`));
+    const inc = pairsOf(await store.exportGraph());
+    const want = pairsOf(full);
+    const agree = [...inc].filter((x) => want.has(x)).length;
+    expect(agree / inc.size).toBeGreaterThan(0.9);
+    expect(agree / want.size).toBeGreaterThan(0.9);
+  });
+
+  it('rebuilds when asked, when a stored paper changes, or when the addition is large', async () => {
+    const rebuild = await new IngestService(await storedBase(), { incremental: policy }).ingest(added, { rebuild: true });
+    expect(rebuild.mode).toBe('rebuild');
+    const changed = { ...base[0]!, abstract: `${base[0]!.abstract} Revised.`, contentHash: 'changed' };
+    const update = await new IngestService(await storedBase(), { incremental: policy }).ingest([changed, ...added]);
+    expect(update).toMatchObject({ mode: 'rebuild', papersUpdated: 1, papersAdded: 25 });
+    const large = await new IngestService(await storedBase(), { incremental: policy }).ingest(papers(31, 300));
+    expect(large.mode).toBe('rebuild');
+    const small = await new IngestService(await storedBase(), { incremental: policy }).ingest(papers(30, 300));
+    expect(small.mode).toBe('incremental');
+    const unchanged = await new IngestService(await storedBase(), { incremental: policy }).ingest(base.slice(0, 10));
+    expect(unchanged).toMatchObject({ papersUnchanged: 10, writtenPaperIds: [] });
+    expect(unchanged.mode).toBeUndefined();
+  });
+});
+
 describe('the co-occurrence budget', () => {
   const r = (source: string, target: string, sharedPapers: number, weight: number): RelatedRecord => ({ source, target, sharedPapers, weight });
   const related = [

@@ -7,7 +7,7 @@
  * over every paper) -> naming / ids / aliases -> mention confidence -> RELATED (NPMI) -> BROADER.
  */
 import type { BroaderRecord, ConceptRecord, MentionRecord, RelatedRecord, Span } from '../../model.js';
-import { compareSpans, extractPaper, type PaperExtraction } from '../extract/index.js';
+import { compareSpans, extractPaper, normaliseTerm, type PaperExtraction } from '../extract/index.js';
 
 const isPlainWord = (d: Draft): boolean => d.kind === 'term' && d.tokens.length === 1 && d.acronyms.size === 0;
 import { broaderRecords } from './broader.js';
@@ -39,6 +39,22 @@ export interface ConceptGraph {
   related: RelatedRecord[];
   /** Sorted by narrower, then broader. */
   broader: BroaderRecord[];
+  /** With a background: each concept's stored counterpart (concept id -> stored concept), when it has one. */
+  stored?: Map<string, ConceptRecord>;
+}
+
+/**
+ * What a build of new papers knows of the stored corpus they join (an incremental ingest, see
+ * src/ingest/incremental.ts): its size, and the stored concept each draft key names. A term the
+ * stored corpus made a concept stays one though the new papers alone would not make it one (a
+ * single word, an acronym defined elsewhere, a term nested here); document frequencies and the
+ * corpus size in mention confidence are the stored ones plus the new papers'.
+ */
+export interface CorpusBackground {
+  /** Papers stored. */
+  papers: number;
+  /** The stored concept of a draft key ("\u0000" + acronym for an acronym), if any. */
+  known(key: string): ConceptRecord | undefined;
 }
 
 /** Papers in which a multi-word term must be a phrase of its own to be linked where it only occurs inside longer concepts. */
@@ -91,14 +107,26 @@ export function buildConceptGraph(
   papers: ReadonlyArray<{ id: string; title: string; abstract: string }>,
   extractions?: ReadonlyMap<string, PaperExtraction>,
   trace?: ConsolidationTrace,
+  background?: CorpusBackground,
 ): ConceptGraph {
   const sorted = uniqueById(papers);
   const n = sorted.length;
   const ex = sorted.map((p) => extractions?.get(p.id) ?? extractPaper(p));
 
   const acronyms = collectAcronyms(ex);
+  if (background) addStoredSenses(acronyms, ex, background);
   const counts = countTokens(sorted);
-  const drafts = selectDrafts(ex, acronyms, counts.all, counts.lowerCase, trace?.rejectedTerms);
+  const rejected = trace?.rejectedTerms ?? (background ? new Map<string, string>() : undefined);
+  const drafts = selectDrafts(ex, acronyms, counts.all, counts.lowerCase, rejected);
+  if (background && rejected) drafts.push(...knownDrafts(rejected, drafts, background));
+  const storedOf = (acc: ConceptAcc): ConceptRecord | undefined => {
+    for (const d of acc.drafts) {
+      const known = background?.known(d.key);
+      if (known) return known;
+    }
+    return undefined;
+  };
+  const stored = new Map<string, ConceptRecord>();
   if (trace) {
     sorted.forEach((p, i) => trace.paperIndex.set(p.id, i));
     trace.acronyms = acronyms;
@@ -170,7 +198,9 @@ export function buildConceptGraph(
     // to this one. The link stays when the term is established (a multi-word phrase of its own in
     // MIN_PAPERS_ESTABLISHED papers: "hidden Markov model" in "factorial hidden Markov model") or defined here.
     const ownDf = [...perPaper.values()].filter((l) => !l.nestedOnly).length;
-    const established = acc.drafts.some((d) => d.kind === 'term' && d.tokens.length >= 2) && ownDf >= MIN_PAPERS_ESTABLISHED;
+    const storedConcept = storedOf(acc);
+    const established =
+      (acc.drafts.some((d) => d.kind === 'term' && d.tokens.length >= 2) && ownDf >= MIN_PAPERS_ESTABLISHED) || storedConcept !== undefined;
     for (const [paper, link] of perPaper) {
       if (!link.nestedOnly || link.definedHere || established) continue;
       perPaper.delete(paper);
@@ -193,6 +223,7 @@ export function buildConceptGraph(
       continue;
     }
     for (const d of acc.drafts) trace?.conceptOfKey.set(d.key, acc.id);
+    if (storedConcept) stored.set(acc.id, storedConcept);
     const acronym = [...acc.acronyms.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? acronymOfKind(acc);
     conceptRecords.push({
       id: acc.id,
@@ -224,8 +255,8 @@ export function buildConceptGraph(
           words,
           named,
           nestedOnly: link.nestedOnly,
-          df: c.paperCount,
-          n,
+          df: c.paperCount + (stored.get(c.id)?.paperCount ?? 0),
+          n: n + (background?.papers ?? 0),
           position: firstPosition(link.spans, (sorted[paper] as { abstract: string }).abstract.length),
         }),
         inTitle: link.inTitle,
@@ -243,7 +274,64 @@ export function buildConceptGraph(
   );
   const related = relatedRecords(ranked, df, n);
   const broader = broaderRecords(conceptTokens);
-  return { concepts: conceptRecords, mentions, related, broader };
+  return { concepts: conceptRecords, mentions, related, broader, ...(background ? { stored } : {}) };
+}
+
+/**
+ * Acronyms the papers use without defining them that a stored concept stands for get that
+ * concept's long form as their sense, as a definition in another paper of the corpus would give it.
+ */
+function addStoredSenses(acronyms: AcronymTable, ex: readonly PaperExtraction[], background: CorpusBackground): void {
+  const used = new Set(ex.flatMap((e) => e.acronymUses.map((u) => u.acronym)));
+  for (const acronym of [...used].sort()) {
+    if (acronyms.senses.has(acronym)) continue;
+    const stored = background.known(`\u0000${acronym}`);
+    if (!stored || stored.acronym !== acronym || stored.name === acronym) continue;
+    const key = normaliseTerm(stored.name);
+    if (key === null) continue;
+    acronyms.senses.set(acronym, [{ key, papers: [] }]);
+    const counts = acronyms.acronymsOfKey.get(key) ?? new Map<string, number>();
+    counts.set(acronym, 0);
+    acronyms.acronymsOfKey.set(key, counts);
+    if (!acronyms.longForms.has(key)) acronyms.longForms.set(key, stored.name);
+  }
+}
+
+/**
+ * Every key concept selection considers for these papers, kept or not ("\u0000" + acronym for
+ * acronyms): what an incremental build looks up in the stored graph (see CorpusBackground).
+ */
+export function draftKeys(
+  papers: ReadonlyArray<{ id: string; title: string; abstract: string }>,
+  extractions?: ReadonlyMap<string, PaperExtraction>,
+): string[] {
+  const sorted = uniqueById(papers);
+  const ex = sorted.map((p) => extractions?.get(p.id) ?? extractPaper(p));
+  const counts = countTokens(sorted);
+  const rejected = new Map<string, string>();
+  const drafts = selectDrafts(ex, collectAcronyms(ex), counts.all, counts.lowerCase, rejected);
+  return [...new Set([...drafts.map((d) => d.key), ...rejected.keys()])].sort();
+}
+
+/**
+ * Drafts for the keys selection left out that name a stored concept: the stored corpus made them
+ * concepts, and a few new papers do not unmake them.
+ */
+function knownDrafts(rejected: ReadonlyMap<string, string>, drafts: readonly Draft[], background: CorpusBackground): Draft[] {
+  const have = new Set(drafts.map((d) => d.key));
+  const out: Draft[] = [];
+  for (const key of [...rejected.keys()].sort()) {
+    const known = background.known(key);
+    if (!known || have.has(key)) continue;
+    if (key.startsWith('\u0000')) {
+      const written = key.slice(1);
+      out.push({ key, tokens: [written.toLowerCase()], kind: 'acronym', acronyms: new Map(), written, variants: [], display: null });
+    } else {
+      const named = /\p{Lu}/u.test(known.name) && known.acronym === null;
+      out.push({ key, tokens: key.split(' '), kind: named ? 'named' : 'term', acronyms: new Map(), written: null, variants: [], display: null });
+    }
+  }
+  return out;
 }
 
 /** Offset of the first abstract span as a share of the abstract's length; 1 when there is none. */

@@ -82,6 +82,39 @@ export class ExtractionCacheFile {
   }
 
   /**
+   * Appends `entries` without reading the file first (an incremental ingest, whose cost must not
+   * follow the corpus): creates the file when there is none. Entries appended to a file of
+   * another extractor are ignored by `load`, as the rest of it is.
+   */
+  async append(entries: ReadonlyMap<string, PaperExtraction>): Promise<void> {
+    if (entries.size === 0) return;
+    await mkdir(dirname(this.path), { recursive: true });
+    const file = await open(this.path, 'a+');
+    try {
+      const { size } = await file.stat();
+      let buffer = '';
+      if (size === 0) buffer = `${JSON.stringify({ format: FORMAT, extractor: extractorFingerprint() })}\n`;
+      else {
+        // A line cut short by a crash must not swallow the first entry appended after it.
+        const last = Buffer.alloc(1);
+        await file.read(last, 0, 1, size - 1);
+        if (last[0] !== 0x0a) buffer = '\n';
+      }
+      for (const [hash, extraction] of entries) {
+        buffer += `${JSON.stringify([hash, extraction])}\n`;
+        if (buffer.length > 1 << 22) {
+          await file.write(buffer);
+          buffer = '';
+        }
+      }
+      if (buffer) await file.write(buffer);
+    } finally {
+      await file.close();
+    }
+    for (const hash of entries.keys()) this.stored.add(hash);
+  }
+
+  /**
    * Adds the entries of `cache` the file lacks; rewrites the file with `cache` alone when the
    * file would otherwise hold more than twice as many entries as `cache`.
    */
