@@ -123,10 +123,18 @@ async function runIngest(args: string[]): Promise<number> {
   const read: PaperSource[] = [];
   // Files are read one after the other; arXiv metadata is streamed in batches that go to the
   // extraction workers as they are read. A bad line stops the run before anything is written.
+  // Other files are read whole, so they are all read (and refused when bad) before any is written.
+  const parsedFiles = new Map<string, PaperSource[]>();
+  const isArxiv = new Map<string, boolean>();
+  for (const file of positionals) {
+    const arxiv = format === 'arxiv' || (format === 'auto' && (await looksLikeArxiv(file)));
+    isArxiv.set(file, arxiv);
+    if (!arxiv) parsedFiles.set(file, await readPaperFile(file, format));
+  }
   async function* batches(): AsyncGenerator<PaperSource[]> {
     let bytesBefore = 0;
     for (const file of positionals) {
-      const arxiv = format === 'arxiv' || (format === 'auto' && (await looksLikeArxiv(file)));
+      const arxiv = isArxiv.get(file) === true;
       let papers = 0;
       if (arxiv) {
         for await (const batch of readArxivBatches(file, {
@@ -137,7 +145,8 @@ async function runIngest(args: string[]): Promise<number> {
           yield batch;
         }
       } else {
-        const parsed = await readPaperFile(file, format);
+        const parsed = parsedFiles.get(file) as PaperSource[];
+        parsedFiles.delete(file);
         papers = parsed.length;
         if (values['dry-run']) read.push(...parsed);
         yield parsed;

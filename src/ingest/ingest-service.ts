@@ -178,9 +178,17 @@ export class IngestService {
 
   private async ingestStreamNow(batches: AsyncIterable<readonly PaperSource[]>, options: IngestOptions): Promise<IngestReport> {
     const seen = new Set<string>();
-    const papers: PaperSource[] = [];
-    // A large stored corpus is probably extended incrementally, which does not read the whole cache.
-    if (!this.mayBeIncremental((await this.store.stats()).papers, options)) await this.loadCache();
+    /** Papers read and not committed yet. */
+    let papers: PaperSource[] = [];
+    const totals = await this.store.stats();
+    // Into a large stored corpus new papers are committed incrementally in groups as they are
+    // read (see STREAM_GROUP_MAX), so memory follows the group, not the file; that path never
+    // reads the whole extraction cache.
+    let grouped = this.mayBeIncremental(totals.papers, options) && !options.dryRun;
+    let storedPapers = totals.papers;
+    if (!grouped) await this.loadCache();
+    const parts: IngestReport[] = [];
+    let unchanged = 0;
     const threads = threadCount(options.workers);
     let pool: ExtractionPool | null = null;
     const pending: Promise<void>[] = [];
@@ -194,39 +202,61 @@ export class IngestService {
         for (const p of batch) {
           if (seen.has(p.id)) throw new DuplicatePaperError(p.id);
           seen.add(p.id);
-          papers.push(p);
         }
         const stored = await this.storedHashes(batch.map((p) => p.id));
-        for (const p of batch) if (stored.get(p.id) !== p.contentHash && !this.cache.has(p.contentHash)) todo.push(p);
-        if (todo.length === 0) continue;
-        queued += todo.length;
-        if (threads > 0) {
-          pool ??= new ExtractionPool({ threads });
-          const task = pool.extract(todo, (n) => {
-            done += n;
-            report({ stage: 'extract', done, total: Math.max(queued, done) });
-          });
-          const stored = task.then((extractions) => {
-            todo.forEach((p, i) => this.cache.set(p.contentHash, extractions[i]!));
-          });
-          stored.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
-          pending.push(stored);
-          // Back-pressure: read on only while the workers have at most a few batches queued, so a
-          // file much bigger than memory is not read ahead of extraction (and progress shows it).
-          if (pending.length - awaited > 2 * threads) await pending[awaited++];
-        } else {
-          for (const p of todo) {
-            this.cache.set(p.contentHash, extractPaper(p));
-            report({ stage: 'extract', done: ++done, total: queued });
+        for (const p of batch) {
+          const hash = stored.get(p.id);
+          if (hash !== undefined && hash !== p.contentHash && grouped) {
+            // A stored paper changed: the rest is rebuilt at the end, with every paper read.
+            grouped = false;
+            await this.loadCache();
           }
-          await yieldToEventLoop();
+          if (grouped && hash === p.contentHash) unchanged++;
+          else papers.push(p);
+          if (hash !== p.contentHash && !this.cache.has(p.contentHash)) todo.push(p);
+        }
+        if (todo.length > 0) {
+          queued += todo.length;
+          if (threads > 0) {
+            pool ??= new ExtractionPool({ threads });
+            const task = pool.extract(todo, (n) => {
+              done += n;
+              report({ stage: 'extract', done, total: Math.max(queued, done) });
+            });
+            const extracted = task.then((extractions) => {
+              todo.forEach((p, i) => this.cache.set(p.contentHash, extractions[i]!));
+            });
+            extracted.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+            pending.push(extracted);
+            // Back-pressure: read on only while the workers have at most a few batches queued, so a
+            // file much bigger than memory is not read ahead of extraction (and progress shows it).
+            if (pending.length - awaited > 2 * threads) await pending[awaited++];
+          } else {
+            for (const p of todo) {
+              this.cache.set(p.contentHash, extractPaper(p));
+              report({ stage: 'extract', done: ++done, total: queued });
+            }
+            await yieldToEventLoop();
+          }
+        }
+        for (let size = streamGroup(this.policy() as IncrementalPolicy, storedPapers); grouped && papers.length >= size; ) {
+          await Promise.all(pending);
+          awaited = pending.length;
+          const group = papers.slice(0, size);
+          papers = papers.slice(size);
+          const part = await this.ingestChecked(group, { ...options, verify: false });
+          parts.push(part);
+          storedPapers += part.papersAdded;
+          for (const p of group) this.cache.delete(p.contentHash);
+          size = streamGroup(this.policy() as IncrementalPolicy, storedPapers);
         }
       }
       await Promise.all(pending);
     } finally {
       await pool?.destroy();
     }
-    return this.ingestChecked(papers, options);
+    const last = await this.ingestChecked(papers, parts.length > 0 ? { ...options, verify: false } : options);
+    return mergeReports([...parts, last], unchanged);
   }
 
   /** Ingests papers whose ids are known to be unique. */
@@ -453,6 +483,39 @@ export class IngestWriteError extends Error {
       cause,
     });
   }
+}
+
+/**
+ * Papers a streamed ingest into a large corpus commits at a time: at most the policy's share of
+ * the stored corpus (so each group is incremental), and at most STREAM_GROUP_MAX.
+ */
+export const STREAM_GROUP_MAX = 5000;
+
+function streamGroup(policy: IncrementalPolicy, storedPapers: number): number {
+  return Math.max(1, Math.min(STREAM_GROUP_MAX, Math.floor(policy.maxShare * storedPapers)));
+}
+
+/** One report for an ingest committed in parts; `unchanged` papers were counted outside them. */
+function mergeReports(parts: readonly IngestReport[], unchanged: number): IngestReport {
+  const out: IngestReport = {
+    papersAdded: 0,
+    papersUpdated: 0,
+    papersUnchanged: unchanged,
+    conceptsCreated: 0,
+    repositoriesCreated: 0,
+    writtenPaperIds: [],
+  };
+  for (const p of parts) {
+    out.papersAdded += p.papersAdded;
+    out.papersUpdated += p.papersUpdated;
+    out.papersUnchanged += p.papersUnchanged;
+    out.conceptsCreated += p.conceptsCreated;
+    out.repositoriesCreated += p.repositoriesCreated;
+    out.writtenPaperIds.push(...p.writtenPaperIds);
+    if (p.repaired) out.repaired = true;
+    if (p.mode === 'rebuild' || (p.mode === 'incremental' && out.mode === undefined)) out.mode = p.mode;
+  }
+  return out;
 }
 
 /** Worker threads asked for by `workers` (0: extract on the calling thread). */

@@ -24,7 +24,7 @@ export interface Served extends RunningApp {
 export async function serve(config: Config, log: Logger | ((line: string) => void)): Promise<Served> {
   const logger = typeof log === 'function' ? lineLogger(log, config.logLevel) : log;
   const t0 = performance.now();
-  const store = await createStore(config);
+  const store = await createStore(config, (message) => logger.warn(message));
   await store.init();
   const ingest = new IngestService(store);
 

@@ -105,6 +105,75 @@ export async function shortestPath(
   return ids;
 }
 
+/**
+ * The path {@link shortestPath} finds (the lexicographically smallest of the shortest paths, by
+ * node ids), by breadth-first search from both ends: each round fetches the neighbours of the
+ * smaller frontier, so a path from a hub to a rare concept reads the hub's neighbours, not their
+ * neighbours in turn. For a store that fetches neighbours per level.
+ *
+ * Note: when the two searches first meet, every shortest path is known: its first part through
+ * the `from` side's levels (whose nodes' neighbours were all fetched) and the rest through the
+ * `to` side's. The path is then built from `from`, taking at each step the smallest id that still
+ * lies on a shortest path.
+ */
+export async function bidirectionalShortestPath(
+  from: string,
+  to: string,
+  maxHops: number,
+  neighboursOf: (ids: string[]) => Promise<Map<string, readonly string[]>>,
+): Promise<string[] | null> {
+  if (from === to) return [from];
+  const adjacency = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    let set = adjacency.get(a);
+    if (!set) adjacency.set(a, (set = new Set()));
+    set.add(b);
+  };
+  const source = { depth: new Map([[from, 0]]), frontier: [from], radius: 0 };
+  const target = { depth: new Map([[to, 0]]), frontier: [to], radius: 0 };
+  let meet: string[] = [];
+  while (meet.length === 0 && source.radius + target.radius < maxHops) {
+    if (source.frontier.length === 0 || target.frontier.length === 0) return null;
+    const [side, other] = source.frontier.length <= target.frontier.length ? [source, target] : [target, source];
+    const found = await neighboursOf(side.frontier);
+    const next: string[] = [];
+    for (const id of side.frontier) {
+      for (const n of found.get(id) ?? []) {
+        link(id, n);
+        link(n, id);
+        if (!side.depth.has(n)) {
+          side.depth.set(n, side.radius + 1);
+          next.push(n);
+        }
+      }
+    }
+    side.radius++;
+    side.frontier = next;
+    // Until now no node was within reach of both sides, so a shortest path is
+    // source.radius + target.radius hops long and passes through one of these.
+    meet = next.filter((n) => other.depth.has(n));
+  }
+  if (meet.length === 0) return null;
+  const hops = source.radius + target.radius;
+  // onPath[i]: nodes i hops from `from` on a shortest path, for the levels of the `from` side.
+  const onPath: Set<string>[] = [];
+  onPath[source.radius] = new Set(meet);
+  for (let level = source.radius - 1; level >= 0; level--) {
+    const below = onPath[level + 1]!;
+    const here = [...source.depth.entries()].filter(([n, d]) => d === level && [...(adjacency.get(n) ?? [])].some((m) => below.has(m)));
+    onPath[level] = new Set(here.map(([n]) => n));
+  }
+  const ids = [from];
+  for (let i = 1; i <= hops; i++) {
+    const fits = (n: string) => (i <= source.radius ? onPath[i]!.has(n) : target.depth.get(n) === hops - i);
+    let best: string | null = null;
+    for (const n of adjacency.get(ids[i - 1]!) ?? []) if (fits(n) && (best === null || compareIds(n, best) < 0)) best = n;
+    if (best === null) throw new Error(`no step ${i} of the path from ${from} to ${to}`);
+    ids.push(best);
+  }
+  return ids;
+}
+
 /** Edges in a stable order: kind, source, target. */
 export function compareEdges(a: GraphEdge, b: GraphEdge): number {
   return compareIds(a.kind, b.kind) || compareIds(a.source, b.source) || compareIds(a.target, b.target);

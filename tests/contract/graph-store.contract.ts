@@ -1,7 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphData } from '../../src/model.js';
+import { canonicalGraph } from '../../src/store/canonical.js';
+import { InvalidDeltaError } from '../../src/store/delta.js';
 import type { GraphStore, ListPage, SortKey } from '../../src/store/graph-store.js';
 import { conceptLookupKeys } from '../../src/store/lookup.js';
+import { smallDelta, smallGraphWithDelta } from '../fixtures/small-delta.fixtures.js';
 import { smallGraph } from '../fixtures/small-graph.fixtures.js';
 
 const ids = (items: readonly ({ id: string } | null)[]) => items.map((i) => i?.id ?? null);
@@ -53,6 +56,135 @@ export function graphStoreContract(open: () => Promise<GraphStore>): void {
       expect(await store.conceptsByIds(['epsilon'])).toEqual([null]);
       expect(await store.replaceGraph(graph)).toEqual({ conceptsCreated: 1, repositoriesCreated: 0 });
       expect(await store.stats()).toEqual({ papers: 4, concepts: 5, repositories: 2, mentions: 9 });
+    });
+  });
+
+  describe('deltas', () => {
+    // Every test here changes the stored graph: the next one (and the rest of the suite) starts from the fixture again.
+    afterEach(async () => {
+      await store.replaceGraph(smallGraph());
+    });
+
+    const edges = (g: { edges: { kind: string; source: string; target: string }[] }) => g.edges.map((e) => `${e.kind}:${e.source}>${e.target}`);
+    const hits = async (query: string) =>
+      (await store.search(query, 10)).map((h) => `${h.kind}:${h.kind === 'PAPER' ? h.paper.id : h.kind === 'CONCEPT' ? h.concept.id : h.repository.id}`);
+
+    it('adds a paper, its mentions of a stored and a new concept, a repository and edges, and every read sees them', async () => {
+      // Reads first, so whatever a store keeps from them (sorted lists, caches, the search index) must follow the delta.
+      await store.warm();
+      expect(ids((await store.papersOfConcept('alpha', true, page(10))).items)).toEqual(['p-a', 'p-b']);
+      expect(await store.path('alpha', 'epsilon', 4)).not.toBeNull();
+      // "zeta" is one typo away from "beta".
+      expect(await hits('zeta')).toEqual(['CONCEPT:beta']);
+
+      expect(await store.applyDelta(smallDelta())).toEqual({ conceptsCreated: 1, repositoriesCreated: 1 });
+
+      expect(await store.stats()).toEqual({ papers: 5, concepts: 6, repositories: 3, mentions: 11 });
+      expect(await store.conceptsByIds(['zeta', 'alpha'])).toEqual(smallDelta().concepts.reverse());
+      expect(await store.mentionsOfPapers(['p-e'])).toEqual([smallDelta().mentions]);
+      expect((await store.repositoriesOfPapers(['p-e'])).map(ids)).toEqual([['github.com/org/three']]);
+      expect((await store.papersOfRepositories(['github.com/org/three'])).map(ids)).toEqual([['p-e']]);
+      expect(ids((await store.papersOfConcept('alpha', false, page(10))).items)).toEqual(['p-e', 'p-a', 'p-b']);
+      expect(ids((await store.papersOfConcept('zeta', false, page(10))).items)).toEqual(['p-e']);
+      // Through the new BROADER edge zeta -> alpha; p-e's best mention is its alpha one (0.95).
+      const wide = await store.papersOfConcept('alpha', true, page(10));
+      expect([wide.totalCount, ids(wide.items), wide.keys[0]]).toEqual([3, ['p-e', 'p-a', 'p-b'], { values: [0.95], id: 'p-e' }]);
+      expect((await store.broaderOfConcepts(['zeta'])).map(ids)).toEqual([['alpha']]);
+      expect((await store.narrowerOfConcepts(['alpha'])).map(ids)).toEqual([['zeta']]);
+      // The new alias of the replaced alpha finds it; its old names still do.
+      expect((await store.conceptByLookupKeys(conceptLookupKeys('Alpha Networks')))?.id).toBe('alpha');
+      expect(ids(await store.conceptsByLookupKeys(['AL', 'ZT', 'alphas'].map(conceptLookupKeys)))).toEqual(['alpha', 'zeta', 'alpha']);
+      expect(await hits('zeta')).toEqual(['CONCEPT:zeta', 'CONCEPT:beta', 'PAPER:p-e']);
+      expect(await hits('combine')).toEqual(['PAPER:p-e']);
+      expect((await hits('org/three'))[0]).toBe('REPOSITORY:github.com/org/three');
+      const g = await store.neighbourhood('zeta', { depth: 1, limit: 50, minWeight: 0, papers: true, repositories: true });
+      expect(g.nodes.map((n) => `${n.kind}:${n.id}`)).toEqual([
+        'CONCEPT:zeta',
+        'CONCEPT:alpha',
+        'PAPER:p-e',
+        'PAPER:p-a',
+        'PAPER:p-b',
+        'REPOSITORY:github.com/org/one',
+        'REPOSITORY:github.com/org/three',
+        'REPOSITORY:github.com/org/two',
+      ]);
+      expect(edges(g).filter((e) => !e.startsWith('HAS_CODE') && !e.startsWith('MENTIONS'))).toEqual(['BROADER:zeta>alpha', 'RELATED_TO:alpha>zeta']);
+      expect(ids((await store.path('beta', 'zeta', 3))?.nodes ?? [])).toEqual(['beta', 'alpha', 'zeta']);
+      expect((await store.paths('beta', 'zeta', 3, 5)).map((p) => ids(p.nodes))).toEqual([
+        ['beta', 'alpha', 'zeta'],
+        ['beta', 'gamma', 'alpha', 'zeta'],
+      ]);
+    });
+
+    it('replaces a stored RELATED_TO pair, whichever order it is asked in, and adds one between stored concepts', async () => {
+      const pairs = [
+        { a: 'beta', b: 'alpha' },
+        { a: 'alpha', b: 'beta' },
+        { a: 'zeta', b: 'alpha' },
+        { a: 'alpha', b: 'epsilon' },
+        { a: 'alpha', b: 'alpha' },
+        { a: 'nope', b: 'alpha' },
+      ];
+      expect(await store.relatedOfPairs(pairs)).toEqual([
+        { source: 'alpha', target: 'beta', sharedPapers: 2, weight: 1 },
+        { source: 'alpha', target: 'beta', sharedPapers: 2, weight: 1 },
+        null,
+        null,
+        null,
+        null,
+      ]);
+      expect(await store.relatedOfPairs([])).toEqual([]);
+      await store.relatedOfConcepts(['alpha', 'beta'], 10);
+      expect((await store.path('beta', 'epsilon', 4))?.hops).toBe(3);
+      const delta = smallDelta();
+      await store.applyDelta({ ...delta, related: [...delta.related, { source: 'beta', target: 'epsilon', sharedPapers: 1, weight: 0.3 }] });
+      const ab = { source: 'alpha', target: 'beta', sharedPapers: 3, weight: 0.8 };
+      expect(await store.relatedOfPairs(pairs)).toEqual([ab, ab, { source: 'alpha', target: 'zeta', sharedPapers: 1, weight: 0.6 }, null, null, null]);
+      const [alpha, beta] = await store.relatedOfConcepts(['alpha', 'beta'], 10);
+      expect(alpha!.map((r) => [r.concept.id, r.sharedPapers, r.weight])).toEqual([
+        ['beta', 3, 0.8],
+        ['zeta', 1, 0.6],
+        ['gamma', 1, 0.2],
+      ]);
+      expect(beta!.map((r) => [r.concept.id, r.sharedPapers, r.weight])).toEqual([
+        ['alpha', 3, 0.8],
+        ['epsilon', 1, 0.3],
+        ['gamma', 1, 0.2],
+      ]);
+      expect(await store.path('beta', 'epsilon', 4)).toEqual({
+        hops: 1,
+        nodes: [
+          { id: 'beta', kind: 'CONCEPT', label: 'beta' },
+          { id: 'epsilon', kind: 'CONCEPT', label: 'epsilon' },
+        ],
+        edges: [{ source: 'beta', target: 'epsilon', kind: 'RELATED_TO', weight: 0.3 }],
+      });
+      expect(edges(await store.neighbourhood('alpha', { depth: 1, limit: 50, minWeight: 0.7 }))).toEqual(['RELATED_TO:alpha>beta']);
+    });
+
+    it('holds the merged graph, and applying the same delta again changes nothing', async () => {
+      await store.applyDelta(smallDelta());
+      expect(await store.exportGraph()).toEqual(canonicalGraph(smallGraphWithDelta()));
+      expect(await store.applyDelta(smallDelta())).toEqual({ conceptsCreated: 0, repositoriesCreated: 0 });
+      expect(await store.exportGraph()).toEqual(canonicalGraph(smallGraphWithDelta()));
+      expect(await store.stats()).toEqual({ papers: 5, concepts: 6, repositories: 3, mentions: 11 });
+    });
+
+    it('refuses a delta with an edge to a node neither stored nor in it, and writes none of it', async () => {
+      const before = await store.exportGraph();
+      const delta = smallDelta();
+      const broken = { ...delta, mentions: [...delta.mentions, { ...delta.mentions[0]!, conceptId: 'missing' }] };
+      await expect(store.applyDelta(broken)).rejects.toThrow(InvalidDeltaError);
+      await expect(store.applyDelta(broken)).rejects.toThrow(/MENTIONS edge p-e -> missing refers to missing/);
+      const unknownRepo = { ...delta, hasCode: [{ paperId: 'p-a', repositoryId: 'github.com/org/nowhere' }] };
+      await expect(store.applyDelta(unknownRepo)).rejects.toThrow(/HAS_CODE edge p-a -> github.com\/org\/nowhere/);
+      const twice = { ...delta, related: [...delta.related, delta.related[0]!] };
+      await expect(store.applyDelta(twice)).rejects.toThrow(/RELATED_TO edge alpha -> beta appears twice/);
+      const reversed = { ...delta, related: [{ source: 'beta', target: 'alpha', sharedPapers: 1, weight: 0.1 }] };
+      await expect(store.applyDelta(reversed)).rejects.toThrow(/source < target/);
+      expect(await store.exportGraph()).toEqual(before);
+      expect(await store.papersByIds(['p-e'])).toEqual([null]);
+      expect(await hits('zeta')).toEqual(['CONCEPT:beta']);
     });
   });
 

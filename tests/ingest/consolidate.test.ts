@@ -385,6 +385,40 @@ describe('mentionConfidence', () => {
   });
 });
 
+describe('mentionConfidence: length prior', () => {
+  const base = { inTitle: false, count: 1, definedHere: false, words: 2, named: false, nestedOnly: false, df: 3, n: 100, position: 0.3 };
+
+  it('ranks two- and three-word terms above a single word with the same evidence', () => {
+    const single = mentionConfidence({ ...base, words: 1 });
+    expect(mentionConfidence({ ...base, words: 2 })).toBeGreaterThan(single);
+    expect(mentionConfidence({ ...base, words: 3 })).toBeGreaterThan(single);
+  });
+
+  it('ranks a long phrase below a three-word term with the same evidence, less the longer it is', () => {
+    const three = mentionConfidence({ ...base, words: 3 });
+    const five = mentionConfidence({ ...base, words: 5 });
+    expect(five).toBeLessThan(three);
+    expect(mentionConfidence({ ...base, words: 7 })).toBeLessThan(five);
+  });
+
+  it('ranks a name or acronym between a single word and a two-word term', () => {
+    const named = mentionConfidence({ ...base, words: 1, named: true });
+    expect(named).toBeGreaterThan(mentionConfidence({ ...base, words: 1 }));
+    expect(named).toBeLessThan(mentionConfidence({ ...base, words: 3 }));
+  });
+
+  it('keeps confidence in [0, 1] for any length', () => {
+    for (const words of [1, 2, 3, 4, 8, 20]) {
+      for (const named of [false, true]) {
+        const low = mentionConfidence({ ...base, words, named, df: 100, position: 1, nestedOnly: true });
+        const high = mentionConfidence({ inTitle: true, count: 9, definedHere: true, words, named, nestedOnly: false, df: 1, n: 100, position: 0 });
+        expect(low).toBeGreaterThanOrEqual(0);
+        expect(high).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+});
+
 describe('buildConceptGraph: single words named by the title', () => {
   it('keeps a single word the title names even when no other paper uses it', () => {
     const g = buildConceptGraph([

@@ -6,6 +6,7 @@ import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { Executor, Neo4jStore, StoreUnavailableError, type Neo4jConnection } from '../../src/store/neo4j/index.js';
 import { graphStoreContract } from '../contract/graph-store.contract.js';
 import { generatedGraph } from '../fixtures/generated-graph.fixtures.js';
+import { smallDelta } from '../fixtures/small-delta.fixtures.js';
 import { smallGraph } from '../fixtures/small-graph.fixtures.js';
 
 const uri = inject('neo4jUri') ?? process.env.NEO4J_URI ?? null;
@@ -24,6 +25,24 @@ function mixedGraph(): GraphData {
     hasCode: [...a.hasCode, ...b.hasCode],
     related: [...a.related, ...b.related],
     broader: [...a.broader, ...b.broader],
+  };
+}
+
+/**
+ * A delta to mixedGraph(): smallDelta() plus 30 new generated papers with their mentions and
+ * repositories, three replaced concepts and a new RELATED_TO pair among generated concepts.
+ */
+function mixedDelta(): GraphData {
+  const d = smallDelta();
+  const more = generatedGraph(90);
+  const added = new Set(more.papers.slice(60).map((p) => p.id));
+  return {
+    ...d,
+    papers: [...d.papers, ...more.papers.filter((p) => added.has(p.id))],
+    concepts: [...d.concepts, ...more.concepts.slice(0, 3)],
+    mentions: [...d.mentions, ...more.mentions.filter((m) => added.has(m.paperId))],
+    hasCode: [...d.hasCode, ...more.hasCode.filter((h) => added.has(h.paperId))],
+    related: [...d.related, { source: 'concept-1', target: 'concept-2', sharedPapers: 4, weight: 0.4 }],
   };
 }
 
@@ -224,6 +243,24 @@ if (!uri) {
       await second.init();
       expect(await second.search('alpha', 10)).toEqual(expected);
     });
+
+    it('indexes the names of concepts written without lookup keys when it starts, so lookups find them', async () => {
+      const first = await openEmpty();
+      await first.replaceGraph(smallGraph());
+      const concept = smallGraph().concepts[0]!;
+      const expected = await first.conceptByLookupKeys(conceptLookupKeys(concept.name));
+      expect(expected?.id).toBe(concept.id);
+      const [removed] = await executor.write<{ concepts: number }>('remove-concept-key-text');
+      expect(removed?.concepts).toBe(smallGraph().concepts.length);
+      expect(await first.conceptByLookupKeys(conceptLookupKeys(concept.name))).toBeNull();
+      const second = new Neo4jStore(connection);
+      opened.push(second);
+      await second.init();
+      expect(await second.conceptByLookupKeys(conceptLookupKeys(concept.name))).toEqual(expected);
+      expect(await second.conceptsByLookupKeys(smallGraph().concepts.map((c) => conceptLookupKeys(c.name)))).toEqual(
+        await first.conceptsByIds(smallGraph().concepts.map((c) => c.id)),
+      );
+    });
   });
 
   describe('neo4j store: same answers as the embedded store', () => {
@@ -314,6 +351,58 @@ if (!uri) {
         await same((s) => s.search(q, 20));
       }
       await same((s) => s.stats());
+    });
+  });
+
+  describe('neo4j store: deltas', () => {
+    let store: Neo4jStore;
+    beforeAll(async () => {
+      store = await openEmpty();
+    });
+
+    it('gives the graph and the answers the embedded store gives after the same delta', async () => {
+      await store.replaceGraph(mixedGraph());
+      const memory = new MemoryStore({ dataDir: null });
+      await memory.init();
+      await memory.replaceGraph(mixedGraph());
+      expect(await store.applyDelta(mixedDelta())).toEqual({ conceptsCreated: 1, repositoriesCreated: 1 });
+      expect(await memory.applyDelta(mixedDelta())).toEqual({ conceptsCreated: 1, repositoriesCreated: 1 });
+      const same = async (read: (s: GraphStore) => Promise<unknown>) => expect(await read(store)).toEqual(await read(memory));
+      await same((s) => s.exportGraph());
+      await same((s) => s.stats());
+      const conceptIds = [...mixedGraph().concepts.map((c) => c.id), 'zeta'];
+      await same((s) => s.relatedOfConcepts(conceptIds, 10));
+      await same((s) => s.relatedOfPairs([{ a: 'concept-2', b: 'concept-1' }, { a: 'beta', b: 'alpha' }, { a: 'zeta', b: 'alpha' }, { a: 'x', b: 'y' }]));
+      await same((s) => s.papersOfConcept('concept-1', false, { first: 100, after: null }));
+      await same((s) => s.papersOfConcept('alpha', true, { first: 100, after: null }));
+      await same((s) => s.neighbourhood('concept-1', { depth: 2, limit: 20, minWeight: 0, papers: true, repositories: true }));
+      await same((s) => s.conceptsByLookupKeys(['Alpha Networks', 'ZT', 'concept 2'].map(conceptLookupKeys)));
+      for (const q of ['zeta', 'paper 75', 'combine', 'org/three', 'concept 1']) await same((s) => s.search(q, 20));
+    });
+
+    it('refuses a delta with an edge to a missing node before writing anything', async () => {
+      await store.replaceGraph(mixedGraph());
+      const before = await dump();
+      const delta = mixedDelta();
+      const broken = { ...delta, broader: [...delta.broader, { narrower: 'concept-3', broader: 'nowhere' }] };
+      await expect(store.applyDelta(broken)).rejects.toThrow(/BROADER edge concept-3 -> nowhere refers to nowhere/);
+      expect(await dump()).toEqual(before);
+    });
+
+    it('a delta killed at any batch and applied again ends where an uninterrupted one does', async () => {
+      await store.replaceGraph(mixedGraph());
+      const counter = interrupted(Number.POSITIVE_INFINITY, 7);
+      await counter.applyDelta(mixedDelta());
+      const total = counter.batches;
+      const expected = await dump();
+      expect(total).toBeGreaterThan(10);
+      for (const stopAfter of [1, Math.floor(total / 2), total - 1]) {
+        await store.replaceGraph(mixedGraph());
+        await expect(interrupted(stopAfter, 7).applyDelta(mixedDelta())).rejects.toThrow(/killed/);
+        expect(await dump(), `killed after ${stopAfter} of ${total} batches`).not.toEqual(expected);
+        await store.applyDelta(mixedDelta());
+        expect(await dump(), `killed after ${stopAfter} of ${total} batches`).toEqual(expected);
+      }
     });
   });
 

@@ -136,6 +136,29 @@ describe('incremental ingest into a large stored corpus', () => {
     expect(agree / want.size).toBeGreaterThan(0.9);
   });
 
+  it('commits a stream into a large corpus in groups as it is read, with one report for all of them', async () => {
+    const store = await storedBase();
+    const incoming = papers(70, 300);
+    async function* batches() {
+      yield [...base.slice(0, 10), ...incoming.slice(0, 20)];
+      yield incoming.slice(20, 45);
+      yield incoming.slice(45);
+    }
+    let writes = 0;
+    const report = await new IngestService(store, { incremental: policy }).ingestBatches(batches(), {
+      onProgress: (e) => void (e.stage === 'write' && writes++),
+    });
+    expect(report).toMatchObject({ mode: 'incremental', papersAdded: 70, papersUnchanged: 10, papersUpdated: 0 });
+    expect(report.writtenPaperIds).toEqual(incoming.map((p) => p.id));
+    // Groups of 10% of the stored corpus as it grows: 30 papers (once 45 are read), 33 (once 70 are), then the last 7.
+    expect(writes).toBe(3);
+    const graph = await store.exportGraph();
+    expect(graph.papers).toHaveLength(370);
+    const counts = new Map<string, number>();
+    for (const m of graph.mentions) counts.set(m.conceptId, (counts.get(m.conceptId) ?? 0) + 1);
+    for (const c of graph.concepts) expect([c.id, c.paperCount]).toEqual([c.id, counts.get(c.id) ?? 0]);
+  });
+
   it('rebuilds when asked, when a stored paper changes, or when the addition is large', async () => {
     const rebuild = await new IngestService(await storedBase(), { incremental: policy }).ingest(added, { rebuild: true });
     expect(rebuild.mode).toBe('rebuild');

@@ -1,13 +1,5 @@
-import type {
-  BroaderRecord,
-  ConceptRecord,
-  GraphData,
-  HasCodeRecord,
-  MentionRecord,
-  PaperRecord,
-  RelatedRecord,
-  RepositoryRecord,
-} from '../../model.js';
+import { stat } from 'node:fs/promises';
+import type { ConceptRecord, GraphData, PaperRecord, RelatedRecord, RepositoryRecord } from '../../model.js';
 import type {
   CommunityRecord,
   ConceptFilter,
@@ -31,9 +23,8 @@ import type {
   SortKey,
   Subgraph,
 } from '../graph-store.js';
-import { conceptIndexKeys, preferConcept } from '../lookup.js';
+import { preferConcept } from '../lookup.js';
 import {
-  compareByRank,
   compareEdges,
   expandNeighbourhood,
   kShortestPaths,
@@ -51,45 +42,79 @@ import {
 import { canonicalGraph } from '../canonical.js';
 import { compareIds, conceptIdf } from '../ordering.js';
 import * as paging from '../paging.js';
-import { SearchIndex } from '../search-index.js';
 import { maxPhraseBonus, paperScoreOfHits, parseSearchQuery, scoreConcept, scoreRepository } from '../search-scoring.js';
-import { corrupt, readSnapshot, removeStaleTempFiles, writeSnapshot } from './snapshot.js';
+import { checkDelta } from '../delta.js';
+import { applyDeltaToIndex, buildIndex, CONCEPT_PAPERS_CACHE, graphOfIndex, type GraphIndex } from './graph-index.js';
+import { DeltaJournal } from './journal.js';
+import { corrupt, readSnapshotFile, removeStaleTempFiles, snapshotPath, writeSnapshot } from './snapshot.js';
 
 export interface MemoryStoreOptions {
   /** Folder of the snapshot file; null keeps everything in memory only. */
   dataDir: string | null;
+  /** Hears about saved data that start-up ignored (a torn last journal record); default: a process warning. */
+  warn?: (message: string) => void;
 }
 
+/** A journal this much bigger than its snapshot (and at least {@link JOURNAL_MIN_FOLD_BYTES}) is folded into a new snapshot. */
+const JOURNAL_FOLD_RATIO = 1;
+const JOURNAL_MIN_FOLD_BYTES = 1 << 20;
+
 /**
- * The embedded store: the whole graph as plain records, plus lookup indexes
- * derived from it after every load or write. Persisted as a snapshot file written atomically.
+ * The embedded store: the whole graph as plain records in lookup indexes, built after every
+ * load or replacement and updated in place by deltas. Persisted as a snapshot file written
+ * atomically, plus a journal of the deltas applied since (see journal.ts).
  */
 export class MemoryStore implements GraphStore {
   readonly kind = 'memory' as const;
-  /** The stored graph as given to the last replacement (or load), in canonical order. */
-  private data: GraphData = EMPTY_GRAPH;
-  private index = buildIndex(EMPTY_GRAPH);
+  /**
+   * The stored graph as given to the last replacement (or load), or as last rebuilt from the
+   * index; null after a delta, until it is needed again (see {@link graph}).
+   */
+  private data: GraphData | null = EMPTY_GRAPH;
+  private index: GraphIndex = buildIndex(EMPTY_GRAPH);
   private initialised = false;
-  /** Replacements run one at a time; this is the last one asked for. */
+  /** Writes (replacements and deltas) run one at a time; this is the last one asked for. */
   private replacing: Promise<unknown> = Promise.resolve();
+  /** The id of the snapshot on disk (null: none yet, or one written before ids). */
+  private snapshotId: string | null = null;
+  private snapshotBytes = 0;
+  private readonly journal: DeltaJournal | null;
 
-  constructor(private readonly options: MemoryStoreOptions) {}
+  constructor(private readonly options: MemoryStoreOptions) {
+    this.journal = options.dataDir ? new DeltaJournal(options.dataDir) : null;
+  }
 
   async init(): Promise<void> {
     if (this.initialised) return;
     const dataDir = this.options.dataDir;
-    if (dataDir) {
+    if (dataDir && this.journal) {
       await removeStaleTempFiles(dataDir);
-      const data = await readSnapshot(dataDir);
-      if (data) {
+      const snapshot = await readSnapshotFile(dataDir);
+      if (snapshot) {
         try {
-          this.load(data);
+          this.load(snapshot.graph);
         } catch (error) {
           throw corrupt(dataDir, `does not hold a consistent graph (${(error as Error).message})`);
         }
+        this.snapshotId = snapshot.id;
+        this.snapshotBytes = await fileSize(snapshotPath(dataDir));
       }
+      const deltas = await this.journal.read(this.snapshotId, this.warn);
+      deltas.forEach((delta, i) => {
+        try {
+          checkDelta(delta, this.storedNodes());
+        } catch (error) {
+          throw this.journal!.corrupt(`has a delta (record ${i + 1}) that does not apply to the snapshot (${(error as Error).message})`);
+        }
+        applyDeltaToIndex(this.index, delta);
+        this.data = null;
+      });
     }
     this.initialised = true;
+  }
+
+  private get warn(): (message: string) => void {
+    return this.options.warn ?? ((message) => process.emitWarning(message));
   }
 
   async ping(): Promise<void> {
@@ -127,15 +152,78 @@ export class MemoryStore implements GraphStore {
     // Note: synchronous with the load above, so no reader sees the new graph before it is saved.
     this.data = before.data;
     this.index = before.index;
-    if (this.options.dataDir) await writeSnapshot(this.options.dataDir, after.data);
+    if (this.options.dataDir) await this.writeFullSnapshot(this.options.dataDir, after.data!);
     this.data = after.data;
     this.index = after.index;
     return summary;
   }
 
+  /** Writes `graph` as the snapshot, which makes the delta journal redundant: it is removed. */
+  private async writeFullSnapshot(dataDir: string, graph: GraphData): Promise<void> {
+    const written = await writeSnapshot(dataDir, graph);
+    this.snapshotId = written.id;
+    this.snapshotBytes = written.bytes;
+    // Note: a journal left behind (a crash or a failure here) names the old snapshot, so start-up ignores it.
+    await this.journal!.remove().catch((error: Error) => this.warn(`${this.journal!.path} could not be removed: ${error.message}`));
+  }
+
+  applyDelta(delta: GraphData): Promise<ReplaceSummary> {
+    const run = this.replacing.then(() => this.applyNow(delta));
+    this.replacing = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Checks the delta against the stored graph, appends it to the journal (flushed to disk), and
+   * only then applies it to the index, in one synchronous step, so no reader sees part of it.
+   * A refused delta or a failed write leaves the files and the served graph as they were. The
+   * cost follows the delta (see applyDeltaToIndex), except that a journal grown bigger than the
+   * snapshot is folded into a new snapshot, which keeps start-up replay short (amortised, a
+   * constant factor on the bytes journaled).
+   */
+  private async applyNow(delta: GraphData): Promise<ReplaceSummary> {
+    checkDelta(delta, this.storedNodes());
+    const summary: ReplaceSummary = {
+      conceptsCreated: delta.concepts.filter((c) => !this.index.concepts.has(c.id)).length,
+      repositoriesCreated: delta.repositories.filter((r) => !this.index.repositories.has(r.id)).length,
+    };
+    const dataDir = this.options.dataDir;
+    if (dataDir) {
+      // The journal names the snapshot it extends; one without an id (written by an older version, or none yet) is rewritten once.
+      if (this.snapshotId === null) await this.writeFullSnapshot(dataDir, this.graph());
+      await this.journal!.append(this.snapshotId!, delta);
+    }
+    applyDeltaToIndex(this.index, delta);
+    this.data = null;
+    if (dataDir && this.journal!.bytes > Math.max(JOURNAL_MIN_FOLD_BYTES, JOURNAL_FOLD_RATIO * this.snapshotBytes)) {
+      try {
+        await this.writeFullSnapshot(dataDir, this.graph());
+      } catch (error) {
+        // The delta is safe in the journal; the next delta tries again.
+        this.warn(`the delta journal could not be folded into a new snapshot: ${(error as Error).message}`);
+      }
+    }
+    return summary;
+  }
+
+  private storedNodes() {
+    const index = this.index;
+    return {
+      paper: (id: string) => index.papers.has(id),
+      concept: (id: string) => index.concepts.has(id),
+      repository: (id: string) => index.repositories.has(id),
+    };
+  }
+
+  /** The stored graph as plain data (lists in no particular order). */
+  private graph(): GraphData {
+    this.data ??= graphOfIndex(this.index);
+    return this.data;
+  }
+
   /** The stored graph as plain data, in canonical order. */
   async exportGraph(): Promise<GraphData> {
-    return canonicalGraph(this.data);
+    return canonicalGraph(this.graph());
   }
 
   /**
@@ -221,6 +309,22 @@ export class MemoryStore implements GraphStore {
         weight: r.weight,
       })),
     );
+  }
+
+  async relatedOfPairs(pairs: readonly ConceptPair[]): Promise<(RelatedRecord | null)[]> {
+    return pairs.map(({ a, b }) => {
+      if (a === b) return null;
+      // Read from the shorter list, as it is (sorting is not needed to find one entry).
+      const [from, to] = (this.index.related.peek(a)?.length ?? 0) <= (this.index.related.peek(b)?.length ?? 0) ? [a, b] : [b, a];
+      let entry: { sharedPapers: number; weight: number } | null = null;
+      for (const r of this.index.related.peek(from) ?? []) {
+        // With a pair stored twice, the one a related list ranks first wins.
+        if (r.other === to && (!entry || r.weight > entry.weight || (r.weight === entry.weight && r.sharedPapers > entry.sharedPapers))) entry = r;
+      }
+      if (!entry) return null;
+      const [source, target] = compareIds(a, b) < 0 ? [a, b] : [b, a];
+      return { source, target, sharedPapers: entry.sharedPapers, weight: entry.weight };
+    });
   }
 
   async broaderOfConcepts(conceptIds: readonly string[]) {
@@ -603,123 +707,6 @@ function repositoryNode(r: RepositoryRecord): GraphNode {
 
 const EMPTY_GRAPH: GraphData = { papers: [], concepts: [], repositories: [], mentions: [], hasCode: [], related: [], broader: [] };
 
-/** Lookup structures derived from the graph; rebuilt whole after each load or write. */
-function buildIndex(graph: GraphData) {
-  const papers = new Map<string, PaperRecord>();
-  const concepts = new Map<string, ConceptRecord>();
-  const repositories = new Map<string, RepositoryRecord>();
-  for (const p of graph.papers) papers.set(p.id, p);
-  for (const c of graph.concepts) concepts.set(c.id, c);
-  for (const r of graph.repositories) repositories.set(r.id, r);
-
-  const mentionsByPaper = new Map<string, MentionRecord[]>();
-  const mentionsByConcept = new Map<string, MentionRecord[]>();
-  const reposByPaper = new Map<string, RepositoryRecord[]>();
-  const papersByRepo = new Map<string, string[]>();
-  const related = new Map<string, { other: string; sharedPapers: number; weight: number }[]>();
-  const broader = new Map<string, string[]>();
-  const narrower = new Map<string, string[]>();
-  const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
-  };
-  // A multigraph before: an edge given twice is served twice, as it was.
-  const mentionCount = graph.mentions.length;
-  for (const m of graph.mentions) {
-    push(mentionsByPaper, m.paperId, m);
-    push(mentionsByConcept, m.conceptId, m);
-  }
-  for (const h of graph.hasCode) {
-    const repo = repositories.get(h.repositoryId);
-    if (repo) push(reposByPaper, h.paperId, repo);
-    push(papersByRepo, h.repositoryId, h.paperId);
-  }
-  for (const { source, target, sharedPapers, weight } of graph.related) {
-    push(related, source, { other: target, sharedPapers, weight });
-    push(related, target, { other: source, sharedPapers, weight });
-  }
-  for (const b of graph.broader) {
-    push(broader, b.narrower, b.broader);
-    push(narrower, b.broader, b.narrower);
-  }
-
-  // Lists are sorted when first read, so a load does not pay for sorting every one of them.
-  const byConfidence = (a: MentionRecord, b: MentionRecord) => b.confidence - a.confidence || compareIds(a.conceptId, b.conceptId);
-  const byWeight = (a: { other: string; sharedPapers: number; weight: number }, b: typeof a) =>
-    b.weight - a.weight || b.sharedPapers - a.sharedPapers || compareIds(a.other, b.other);
-  const relatedLists = new SortedOnRead(related, byWeight);
-  const broaderLists = new SortedOnRead(broader, compareIds);
-  const narrowerLists = new SortedOnRead(narrower, compareIds);
-  /** RELATED_TO and BROADER neighbours of a concept, both directions, sorted and unique; built on first use. */
-  const adjacency = new Map<string, string[]>();
-  const adjacencyOf = {
-    get(id: string): string[] | undefined {
-      let list = adjacency.get(id);
-      if (list) return list;
-      const others = new Set<string>();
-      for (const r of related.get(id) ?? []) others.add(r.other);
-      for (const b of broader.get(id) ?? []) others.add(b);
-      for (const n of narrower.get(id) ?? []) others.add(n);
-      if (others.size === 0) return undefined;
-      list = [...others].sort(compareIds);
-      adjacency.set(id, list);
-      return list;
-    },
-  };
-
-  const lookup = new Map<string, ConceptRecord[]>();
-  const communities = new Map<number, ConceptRecord[]>();
-  for (const concept of concepts.values()) {
-    for (const key of conceptIndexKeys(concept)) push(lookup, key, concept);
-    if (concept.community !== undefined) push(communities, concept.community, concept);
-  }
-  for (const list of communities.values()) list.sort(compareByRank);
-  let searchIndex: SearchIndex | null = null;
-
-  return {
-    papers,
-    concepts,
-    repositories,
-    mentionsByPaper: new SortedOnRead(mentionsByPaper, byConfidence),
-    mentionsByConcept: new SortedOnRead(mentionsByConcept, (a: MentionRecord, b: MentionRecord) => compareIds(a.paperId, b.paperId)),
-    reposByPaper: new SortedOnRead(reposByPaper, (a: RepositoryRecord, b: RepositoryRecord) => compareIds(a.id, b.id)),
-    papersByRepo: new SortedOnRead(papersByRepo, compareIds),
-    related: relatedLists,
-    broader: broaderLists,
-    narrower: narrowerLists,
-    adjacency: adjacencyOf,
-    /** Papers of a concept as sorted keyset entries (see papersOfConceptEntries), for recent concepts. */
-    conceptPapers: new Map<string, { item: PaperRecord; key: SortKey }[]>(),
-    lookup,
-    communities,
-    mentionCount,
-    /** The search index, built on first use. */
-    search(): SearchIndex {
-      searchIndex ??= new SearchIndex(papers.values(), concepts.values(), repositories.values());
-      return searchIndex;
-    },
-  };
-}
-
-/** Concepts whose sorted paper lists are kept (see papersOfConceptEntries). */
-const CONCEPT_PAPERS_CACHE = 5000;
-
-/** Lists by key, each sorted by `compare` the first time it is read (then kept sorted). */
-class SortedOnRead<K, V> {
-  private readonly sorted = new Set<K>();
-
-  constructor(
-    private readonly lists: Map<K, V[]>,
-    private readonly compare: (a: V, b: V) => number,
-  ) {}
-
-  get(key: K): V[] | undefined {
-    const list = this.lists.get(key);
-    if (list && !this.sorted.has(key)) {
-      list.sort(this.compare);
-      this.sorted.add(key);
-    }
-    return list;
-  }
+async function fileSize(path: string): Promise<number> {
+  return (await stat(path)).size;
 }

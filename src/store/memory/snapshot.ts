@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { copyFile, link, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
@@ -34,6 +35,17 @@ export class SnapshotError extends Error {
  * still read.
  */
 export async function readSnapshot(dataDir: string): Promise<GraphData | null> {
+  return (await readSnapshotFile(dataDir))?.graph ?? null;
+}
+
+/** A snapshot read back: the graph, and the id its header gives (null for a file written before ids). */
+export interface SnapshotContents {
+  graph: GraphData;
+  id: string | null;
+}
+
+/** {@link readSnapshot} with the snapshot's id, which the delta journal names to say what it extends. */
+export async function readSnapshotFile(dataDir: string): Promise<SnapshotContents | null> {
   const path = snapshotPath(dataDir);
   let handle;
   try {
@@ -59,15 +71,17 @@ export async function readSnapshot(dataDir: string): Promise<GraphData | null> {
   const graph: GraphData = { papers: [], concepts: [], repositories: [], mentions: [], hasCode: [], related: [], broader: [] };
   let lineNo = 0;
   let version: unknown;
+  let id: string | null = null;
   let ended = false;
   try {
     for await (const text of lines) {
       lineNo++;
       if (lineNo === 1) {
-        const header = parse(text, lineNo) as { format?: unknown; version?: unknown; graph?: Partial<GraphData> } | null;
+        const header = parse(text, lineNo) as { format?: unknown; version?: unknown; id?: unknown; graph?: Partial<GraphData> } | null;
         version = header?.version;
         if (header?.format !== FORMAT || (version !== 1 && version !== VERSION)) throw corrupt(dataDir, `is not a version 1 or ${VERSION} ${FORMAT} file`);
-        if (version === 1) return checkV1(dataDir, header.graph);
+        if (version === 1) return { graph: checkV1(dataDir, header.graph), id: null };
+        if (typeof header.id === 'string') id = header.id;
         continue;
       }
       if (ended) throw corrupt(dataDir, `is not valid JSON (line ${lineNo} follows the end marker)`);
@@ -90,7 +104,7 @@ export async function readSnapshot(dataDir: string): Promise<GraphData | null> {
   }
   if (lineNo === 0) throw corrupt(dataDir, 'is not valid JSON (the file is empty)');
   if (!ended) throw corrupt(dataDir, 'is not valid JSON (it ends before its end marker: a write was cut short)');
-  return graph;
+  return { graph, id };
 }
 
 function checkV1(dataDir: string, graph: Partial<GraphData> | undefined): GraphData {
@@ -149,9 +163,32 @@ const DECODE: { [K in keyof GraphData]: (row: unknown) => GraphData[K][number] }
   },
 };
 
-/** The lines of a version 2 snapshot of `graph`, each newline-terminated. */
-export function* snapshotLines(graph: GraphData, savedAt = new Date().toISOString()): Generator<string> {
-  yield `${JSON.stringify({ format: FORMAT, version: VERSION, savedAt })}\n`;
+/** `graph`'s records as written in a snapshot (edges as tuples), section by section. */
+export function encodeGraph(graph: GraphData): Record<keyof GraphData, unknown[]> {
+  const out = {} as Record<keyof GraphData, unknown[]>;
+  for (const key of SECTIONS) out[key] = (graph[key] as readonly unknown[]).map(ENCODE[key] as (r: unknown) => unknown);
+  return out;
+}
+
+/** The graph {@link encodeGraph} wrote; throws when a section is missing. */
+export function decodeGraph(encoded: unknown): GraphData {
+  const sections = encoded as Partial<Record<keyof GraphData, unknown>> | null;
+  const graph = {} as Record<keyof GraphData, unknown[]>;
+  for (const key of SECTIONS) {
+    const rows = sections?.[key];
+    if (!Array.isArray(rows)) throw new Error(`no list "${key}"`);
+    const decode = DECODE[key] as (row: unknown) => unknown;
+    graph[key] = rows.map((row) => decode(row));
+  }
+  return graph as unknown as GraphData;
+}
+
+/**
+ * The lines of a version 2 snapshot of `graph`, each newline-terminated. `id` names this
+ * snapshot; the delta journal records which snapshot it extends by it.
+ */
+export function* snapshotLines(graph: GraphData, savedAt = new Date().toISOString(), id: string = randomUUID()): Generator<string> {
+  yield `${JSON.stringify({ format: FORMAT, version: VERSION, savedAt, id })}\n`;
   for (const key of SECTIONS) {
     const list = graph[key] as readonly unknown[];
     const encode = ENCODE[key] as (r: unknown) => unknown;
@@ -176,22 +213,31 @@ function restoreHint(dataDir: string): string {
 
 let writes = 0;
 
+/** What a snapshot write wrote: the new snapshot's id and its size in bytes. */
+export interface SnapshotWritten {
+  id: string;
+  bytes: number;
+}
+
 /**
  * Writes the snapshot atomically: a temporary file in the same folder, flushed to disk, then
  * renamed over the old one, so a crash leaves either the old or the new snapshot whole. The
  * old one stays as `graph.json.bak` (a hard link, so no copy), the last good snapshot to go
  * back to should the current one ever be damaged.
  */
-export async function writeSnapshot(dataDir: string, graph: GraphData): Promise<void> {
+export async function writeSnapshot(dataDir: string, graph: GraphData): Promise<SnapshotWritten> {
   await mkdir(dataDir, { recursive: true });
   const path = snapshotPath(dataDir);
   const temp = `${path}.${process.pid}.${++writes}.tmp`;
+  const id = randomUUID();
+  let bytes = 0;
   const file = await open(temp, 'w');
   try {
     // Written in pieces of about 4 MB: no string of the whole graph is ever built.
     let pending: string[] = [];
     let size = 0;
-    for (const line of snapshotLines(graph)) {
+    for (const line of snapshotLines(graph, undefined, id)) {
+      bytes += Buffer.byteLength(line);
       pending.push(line);
       size += line.length;
       if (size >= 1 << 22) {
@@ -211,6 +257,7 @@ export async function writeSnapshot(dataDir: string, graph: GraphData): Promise<
   await keepBackup(dataDir);
   await rename(temp, path);
   await syncFolder(dataDir);
+  return { id, bytes };
 }
 
 /** Points `graph.json.bak` at the current snapshot (atomically) before it is replaced. */
@@ -227,7 +274,8 @@ async function keepBackup(dataDir: string): Promise<void> {
   await rename(staged, backupPath(dataDir));
 }
 
-async function syncFolder(dataDir: string): Promise<void> {
+/** Flushes the folder's entries (a rename or a new file) to disk. */
+export async function syncFolder(dataDir: string): Promise<void> {
   const dir = await open(dataDir, 'r');
   try {
     await dir.sync();
@@ -236,7 +284,7 @@ async function syncFolder(dataDir: string): Promise<void> {
   }
 }
 
-/** Removes temporary files a crashed write left behind (never the snapshot or its backup). */
+/** Removes temporary files a crashed write left behind (never the snapshot, its backup or the delta journal). */
 export async function removeStaleTempFiles(dataDir: string): Promise<void> {
   let names: string[];
   try {
@@ -245,7 +293,7 @@ export async function removeStaleTempFiles(dataDir: string): Promise<void> {
     return;
   }
   const stale = names.filter((name) => {
-    const match = /^graph\.json(?:\.bak)?\.(\d+)\.\d+\.tmp$/.exec(name);
+    const match = /^graph\.(?:json|json\.bak|delta\.jsonl)\.(\d+)\.\d+\.tmp$/.exec(name);
     return match !== null && !isAlive(Number(match[1]));
   });
   await Promise.all(stale.map((n) => rm(join(dataDir, n), { force: true })));

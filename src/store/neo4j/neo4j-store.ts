@@ -5,10 +5,12 @@ import type {
   MentionRecord,
   PaperLink,
   PaperRecord,
+  RelatedRecord,
   RepositoryRecord,
   Span,
 } from '../../model.js';
 import {
+  bidirectionalShortestPath,
   compareByRank,
   compareEdges,
   expandNeighbourhood,
@@ -19,13 +21,13 @@ import {
   rankPairPapers,
   rankPapersByMentions,
   rankSimilar,
-  shortestPath,
   TopScores,
   type MentionRow,
   type SimilarCandidate,
   type WeightedNeighbour,
 } from '../algorithms.js';
 import { canonicalGraph } from '../canonical.js';
+import { checkDelta, deltaEndsOutside, type DeltaEnds } from '../delta.js';
 import type {
   CommunityRecord,
   ConceptFilter,
@@ -49,7 +51,7 @@ import type {
   Subgraph,
 } from '../graph-store.js';
 import { conceptIndexKeys, preferConcept } from '../lookup.js';
-import { compareIds } from '../ordering.js';
+import { compareIds, conceptIdf, SEARCH_KIND_ORDER } from '../ordering.js';
 import * as paging from '../paging.js';
 import {
   conceptNameFuzzyKeys,
@@ -99,6 +101,9 @@ const SEARCH_CLAUSES_PER_QUERY = 512;
 
 /** Above any neighbourhood limit: the per-concept bound of related-neighbours.cypher. */
 const NEIGHBOURS_PER_CONCEPT_MAX = 100_000;
+
+/** About how many papers similarPapers lists first, from the rarest concepts, to find the score to beat. */
+const SIMILAR_FIRST_LISTED = 500;
 
 /** Paper records read at a time while ranking search hits. */
 const SEARCH_PAPER_BATCH = 50;
@@ -181,6 +186,26 @@ export class Neo4jStore implements GraphStore {
     for (const name of SCHEMA_QUERIES) await this.db.write(name);
     await this.db.read('schema-await-indexes', { timeoutSeconds: INDEX_WAIT_SECONDS });
     await this.addMissingSearchTokens();
+    await this.addMissingLookupKeys();
+  }
+
+  /**
+   * Concepts written by a version that did not index their names get their lookup keys (a no-op
+   * afterwards), so a lookup never needs to scan every concept.
+   */
+  private async addMissingLookupKeys(): Promise<void> {
+    for (;;) {
+      const rows = await this.db.read<{ id: string; name: string; acronym: string | null; aliases: string[] }>('concepts-without-key-text', {
+        limit: this.batchSize,
+      });
+      if (rows.length === 0) return;
+      const keys = rows.map((r) => {
+        const lookupKeys = conceptIndexKeys(r);
+        return { id: r.id, lookupKeys, keyText: unique(lookupKeys.map(keyToken)).join(' ') };
+      });
+      await this.db.write('set-concept-key-text', { rows: keys });
+      if (rows.length < this.batchSize) return;
+    }
   }
 
   /** Papers written by a version that did not store search token lists get them (a no-op afterwards). */
@@ -279,6 +304,72 @@ export class Neo4jStore implements GraphStore {
     return records.filter((r) => !existing.has(r.id)).length;
   }
 
+  /**
+   * Upserts the delta's nodes, then its relationships, with the queries and batches of a
+   * replacement and no sweep: nothing is removed. The stored ends its edges need are looked up
+   * first (one query per batch of ids), and a delta with an edge to a missing node is refused
+   * before anything is written.
+   *
+   * Note: each batch is its own transaction, so a delta cut short by a crash is partly written;
+   * applying it again completes it (every write is an upsert).
+   */
+  applyDelta(delta: GraphData): Promise<ReplaceSummary> {
+    const run = this.replacing.then(() => this.writeDelta(delta));
+    this.replacing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async writeDelta(delta: GraphData): Promise<ReplaceSummary> {
+    const outside = deltaEndsOutside(delta);
+    const stored = await this.existingNodes({
+      papers: outside.papers,
+      concepts: unique([...outside.concepts, ...delta.concepts.map((c) => c.id)]),
+      repositories: unique([...outside.repositories, ...delta.repositories.map((r) => r.id)]),
+    });
+    checkDelta(delta, {
+      paper: (id) => stored.papers.has(id),
+      concept: (id) => stored.concepts.has(id),
+      repository: (id) => stored.repositories.has(id),
+    });
+    const summary: ReplaceSummary = {
+      conceptsCreated: delta.concepts.filter((c) => !stored.concepts.has(c.id)).length,
+      repositoriesCreated: delta.repositories.filter((r) => !stored.repositories.has(r.id)).length,
+    };
+    const gen = randomUUID();
+    let batches = 0;
+    const upsert = async (name: string, rows: readonly object[]) => {
+      for (const chunk of chunks(rows, this.batchSize)) {
+        await this.db.write(name, { rows: chunk, gen });
+        this.afterBatch(++batches);
+      }
+    };
+    // Nodes first: the relationship upserts MATCH their end points.
+    await upsert('upsert-papers', delta.papers.map(paperRow));
+    await upsert('upsert-concepts', delta.concepts.map(conceptRow));
+    await upsert('upsert-repositories', delta.repositories.map(repositoryRow));
+    await upsert('upsert-mentions', delta.mentions.map(mentionRow));
+    await upsert('upsert-has-code', delta.hasCode);
+    await upsert('upsert-related', delta.related);
+    await upsert('upsert-broader', delta.broader);
+    return summary;
+  }
+
+  /** Which of `ids` have a node, by label. */
+  private async existingNodes(ids: DeltaEnds): Promise<{ papers: Set<string>; concepts: Set<string>; repositories: Set<string> }> {
+    const found = { papers: new Set<string>(), concepts: new Set<string>(), repositories: new Set<string>() };
+    const into = { PAPER: found.papers, CONCEPT: found.concepts, REPOSITORY: found.repositories };
+    const [papers, concepts, repositories] = [chunks(ids.papers, this.batchSize), chunks(ids.concepts, this.batchSize), chunks(ids.repositories, this.batchSize)];
+    for (let i = 0; i < Math.max(papers.length, concepts.length, repositories.length); i++) {
+      const rows = await this.db.read<{ kind: keyof typeof into; id: string }>('delta-existing-nodes', {
+        paperIds: papers[i] ?? [],
+        conceptIds: concepts[i] ?? [],
+        repositoryIds: repositories[i] ?? [],
+      });
+      for (const row of rows) into[row.kind].add(row.id);
+    }
+    return found;
+  }
+
   // ---- point and batch reads ----------------------------------------------------------
 
   async papersByIds(ids: readonly string[]): Promise<(PaperRecord | null)[]> {
@@ -301,43 +392,30 @@ export class Neo4jStore implements GraphStore {
 
   async conceptByLookupKeys(keys: readonly string[]): Promise<ConceptRecord | null> {
     if (keys.length === 0) return null;
-    // Through the kg_concept_keys index; concepts written before it existed are found by a scan.
-    const [row] =
-      keys.length <= SEARCH_CLAUSES_PER_QUERY
-        ? await this.db.read<{ concept: ConceptRow }>('concept-by-lookup-keys', { keys: [...keys], query: keyQuery(keys), index: KEYS_INDEX })
-        : [];
-    if (row) return toConcept(row.concept);
-    const [old] = await this.db.read<{ concept: ConceptRow }>('concept-by-lookup-keys-scan', { keys: [...keys] });
-    return old ? toConcept(old.concept) : null;
+    if (keys.length > SEARCH_CLAUSES_PER_QUERY) return (await this.conceptsByLookupKeys([keys]))[0] ?? null;
+    // Through the kg_concept_keys index (init() gives every concept its keys).
+    const [row] = await this.db.read<{ concept: ConceptRow }>('concept-by-lookup-keys', { keys: [...keys], query: keyQuery(keys), index: KEYS_INDEX });
+    return row ? toConcept(row.concept) : null;
   }
 
   async conceptsByLookupKeys(keyLists: readonly (readonly string[])[]): Promise<(ConceptRecord | null)[]> {
     const keys = unique(keyLists.flat());
     if (keys.length === 0) return keyLists.map(() => null);
     const queries = chunks(keys, SEARCH_CLAUSES_PER_QUERY).map(keyQuery);
-    let rows = await this.db.read<{ keys: string[]; concept: ConceptRow }>('concepts-by-lookup-key-lists', { keys, queries, index: KEYS_INDEX });
-    const pick = (found: typeof rows) => {
-      const byKey = new Map<string, ConceptRecord[]>();
-      for (const row of found) {
-        const concept = toConcept(row.concept);
-        for (const key of row.keys) byKey.set(key, [...(byKey.get(key) ?? []), concept]);
-      }
-      // Per name: the first key that finds anything, and among its concepts the preferred one.
-      return keyLists.map((list) => {
-        for (const key of list) {
-          const found = byKey.get(key);
-          if (found && found.length > 0) return found.reduce(preferConcept);
-        }
-        return null;
-      });
-    };
-    let result = pick(rows);
-    if (result.some((c) => c === null)) {
-      // A name the index does not know may belong to a concept written before it existed.
-      rows = await this.db.read<{ keys: string[]; concept: ConceptRow }>('concepts-by-lookup-key-lists-scan', { keys });
-      result = pick(rows);
+    const rows = await this.db.read<{ keys: string[]; concept: ConceptRow }>('concepts-by-lookup-key-lists', { keys, queries, index: KEYS_INDEX });
+    const byKey = new Map<string, ConceptRecord[]>();
+    for (const row of rows) {
+      const concept = toConcept(row.concept);
+      for (const key of row.keys) byKey.set(key, [...(byKey.get(key) ?? []), concept]);
     }
-    return result;
+    // Per name: the first key that finds anything, and among its concepts the preferred one.
+    return keyLists.map((list) => {
+      for (const key of list) {
+        const found = byKey.get(key);
+        if (found && found.length > 0) return found.reduce(preferConcept);
+      }
+      return null;
+    });
   }
 
   async communitiesByIds(ids: readonly number[]): Promise<(CommunityRecord | null)[]> {
@@ -383,6 +461,25 @@ export class Neo4jStore implements GraphStore {
       weight: r.weight,
     }));
     return lists.map((list) => list.slice(0, first));
+  }
+
+  async relatedOfPairs(pairs: readonly ConceptPair[]): Promise<(RelatedRecord | null)[]> {
+    if (pairs.every(({ a, b }) => a === b)) return pairs.map(() => null);
+    const rows = await this.db.read<{ index: number; sharedPapers: number; weight: number }>('related-of-pairs', {
+      pairs: pairs.map(({ a, b }) => ({ a, b })),
+    });
+    // With a pair stored both ways, the relationship a related list ranks first wins.
+    const best = pairs.map(() => null as { sharedPapers: number; weight: number } | null);
+    for (const row of rows) {
+      const kept = best[row.index];
+      if (!kept || row.weight > kept.weight || (row.weight === kept.weight && row.sharedPapers > kept.sharedPapers)) best[row.index] = row;
+    }
+    return pairs.map(({ a, b }, i) => {
+      const found = a === b ? null : best[i];
+      if (!found) return null;
+      const [source, target] = compareIds(a, b) < 0 ? [a, b] : [b, a];
+      return { source, target, sharedPapers: found.sharedPapers, weight: found.weight };
+    });
   }
 
   async broaderOfConcepts(conceptIds: readonly string[]): Promise<ConceptRecord[][]> {
@@ -586,9 +683,7 @@ export class Neo4jStore implements GraphStore {
       const rows = await this.db.read<{ key: string; others: string[] }>('concept-neighbours', { ids: frontier });
       return new Map(rows.map((r) => [r.key, r.others]));
     };
-    // The target's neighbours first: then the level that reaches it is never fetched.
-    const targetNeighbours = new Set((await neighboursOf([toConceptId])).get(toConceptId) ?? []);
-    const ids = await shortestPath(fromConceptId, toConceptId, maxHops, neighboursOf, targetNeighbours);
+    const ids = await bidirectionalShortestPath(fromConceptId, toConceptId, maxHops, neighboursOf);
     if (!ids) return null;
     const pairs = ids.slice(1).map((b, i) => ({ a: ids[i]!, b }));
     const [nodes, edgeRows] = await Promise.all([
@@ -624,16 +719,42 @@ export class Neo4jStore implements GraphStore {
     });
   }
 
+  /**
+   * Candidates are read a few concepts' papers at a time, rarest concepts first: a paper met only
+   * in the papers of the most common concepts scores at most the sum of their IDFs, so once that
+   * sum is below the `first`-th score already found, those concepts' papers are never listed.
+   * A concept in half the corpus then costs nothing unless the answer needs it.
+   */
   async similarPapers(paperId: string, first: number): Promise<SimilarPaper[]> {
-    const rows = await this.db.read<{
-      totalPapers: number;
-      id: string;
-      shared: { conceptId: string; paperCount: number }[];
-    }>('similar-paper-candidates', { paperId });
-    if (rows.length === 0) return [];
-    // Ranked on ids (the ranking needs nothing else of a paper); only the kept papers are read.
-    const candidates: SimilarCandidate[] = rows.map((r) => ({ paper: { id: r.id } as PaperRecord, shared: r.shared }));
-    const ranked = rankSimilar(candidates, rows[0]!.totalPapers, first);
+    const mine = await this.db.read<{ totalPapers: number; conceptId: string; paperCount: number }>('similar-paper-concepts', { paperId });
+    if (mine.length === 0 || first <= 0) return [];
+    const totalPapers = mine[0]!.totalPapers;
+    const paperCount = new Map(mine.map((c) => [c.conceptId, c.paperCount]));
+    const rarestFirst = [...mine].sort((a, b) => a.paperCount - b.paperCount || compareIds(a.conceptId, b.conceptId));
+    const candidates = new Map<string, SimilarCandidate>();
+    const readVia = async (concepts: typeof mine) => {
+      const rows = await this.db.read<{ id: string; shared: string[] }>('similar-papers-via', { paperId, via: concepts.map((c) => c.conceptId) });
+      for (const r of rows) {
+        // Ranked on ids (the ranking needs nothing else of a paper); only the kept papers are read.
+        const shared = r.shared.map((conceptId) => ({ conceptId, paperCount: paperCount.get(conceptId)! }));
+        candidates.set(r.id, { paper: { id: r.id } as PaperRecord, shared });
+      }
+    };
+    let rare = 0;
+    for (let listed = 0; rare < rarestFirst.length && (rare === 0 || listed + rarestFirst[rare]!.paperCount <= SIMILAR_FIRST_LISTED); rare++) {
+      listed += rarestFirst[rare]!.paperCount;
+    }
+    await readVia(rarestFirst.slice(0, rare));
+    const found = rankSimilar([...candidates.values()], totalPapers, first);
+    const floor = found.length === first ? found[first - 1]!.score : Number.NEGATIVE_INFINITY;
+    // The most common concepts whose IDFs together stay below the floor (with a margin for rounding).
+    let common = rarestFirst.length;
+    for (let bound = 0; common > rare; common--) {
+      bound += conceptIdf(totalPapers, rarestFirst[common - 1]!.paperCount);
+      if (bound * (1 + 1e-9) >= floor) break;
+    }
+    if (common > rare) await readVia(rarestFirst.slice(rare, common));
+    const ranked = rankSimilar([...candidates.values()], totalPapers, first);
     const papers = await this.paperMap(ranked.map((s) => s.paper.id));
     return ranked.map((s) => ({ ...s, paper: papers.get(s.paper.id)! }));
   }
@@ -659,16 +780,32 @@ export class Neo4jStore implements GraphStore {
         if (score > 0) hits.push({ kind, score, repository });
       }
     }
-    // Papers by their token hits (counted by the database), best first; their records are read,
-    // a batch at a time, only while they could still reach the first `first` scores.
+    // Papers by the most they can score: their token hits (counted by the database) and the phrase
+    // bonus they can get (the database says where the phrase may be). Their records are read, best
+    // first, a batch at a time, only while they could still reach the first `first` hits.
     const best = new TopScores(first);
     for (const h of hits) best.offer(h.score);
-    const bonus = maxPhraseBonus(q);
-    const reachable = (n: number) => n / (3 * q.tokens.length) + bonus >= best.floor();
-    const sorted = paperHits.sort((a, b) => b.hits - a.hits || compareIds(a.id, b.id));
-    for (let i = 0; i < sorted.length && reachable(sorted[i]!.hits); ) {
+    const sorted = paperHits
+      .map((h) => {
+        const bonus = phraseBonusBound(q, h.phrase);
+        return { ...h, most: h.hits / (3 * q.tokens.length) + bonus, exact: bonus === 0 };
+      })
+      .sort((a, b) => b.most - a.most || compareIds(a.id, b.id));
+    for (let i = 0; i < sorted.length && sorted[i]!.most >= best.floor(); ) {
+      // A paper whose score is known without its record (`exact`) and only equal to the `first`-th
+      // hit's takes its place only by the order of equal scores: kind, then id.
+      const floor = best.floor();
+      const last = floor === Number.NEGATIVE_INFINITY ? null : rankHits(hits, first)[first - 1]!;
+      const beatsTie = (id: string) =>
+        last === null ||
+        SEARCH_KIND_ORDER.PAPER < SEARCH_KIND_ORDER[last.kind] ||
+        (last.kind === 'PAPER' && compareIds(id, last.paper.id) < 0);
       const batch: { id: string; hits: number }[] = [];
-      for (; i < sorted.length && batch.length < SEARCH_PAPER_BATCH && reachable(sorted[i]!.hits); i++) batch.push(sorted[i]!);
+      for (; i < sorted.length && batch.length < SEARCH_PAPER_BATCH && sorted[i]!.most >= floor; i++) {
+        const h = sorted[i]!;
+        if (h.most > floor || !h.exact || beatsTie(h.id)) batch.push(h);
+      }
+      if (batch.length === 0) continue;
       const papers = await this.paperMap(batch.map((b) => b.id));
       for (const { id, hits: n } of batch) {
         const paper = papers.get(id);
@@ -681,10 +818,19 @@ export class Neo4jStore implements GraphStore {
     return rankHits(hits, first);
   }
 
-  /** Token hits of every paper holding a query token or a word it starts (see search-paper-hits.cypher). */
-  private async searchPaperHits(q: SearchQuery): Promise<{ id: string; hits: number }[]> {
+  /**
+   * Token hits of every paper holding a query token or a word it starts, and where the query's
+   * phrase may appear (see search-paper-hits.cypher).
+   *
+   * Note: the phrase is looked up in the database only when it is printable ASCII, where Cypher's
+   * toLower() and JavaScript's toLowerCase() agree (both map İ to "i̇" and the Kelvin sign to k),
+   * as long as the server's JVM does not run in a Turkish, Azeri or Lithuanian locale; otherwise
+   * every paper may get the whole bonus.
+   */
+  private async searchPaperHits(q: SearchQuery): Promise<PaperHits[]> {
     const tokens = q.tokens.map((token) => ({ token, prefix: [...token].length >= MIN_PREFIX }));
-    return this.db.read<{ id: string; hits: number }>('search-paper-hits', { queries: this.luceneQueries(q), tokens });
+    const phrase = maxPhraseBonus(q) > 0 && /^[ -~]*$/.test(q.phrase) ? q.phrase : null;
+    return this.db.read<PaperHits>('search-paper-hits', { queries: this.luceneQueries(q), tokens, phrase });
   }
 
   /** The Lucene queries of a search: each token quoted, and as a prefix term when long enough. */
@@ -767,6 +913,28 @@ export class Neo4jStore implements GraphStore {
       if (!concept) throw new Error(`concept ${id} disappeared while its neighbourhood was read`);
       return { id, kind: 'CONCEPT', label: concept.name };
     });
+  }
+}
+
+/** A paper's token hits for a search, and where its phrase may appear. */
+interface PaperHits {
+  id: string;
+  hits: number;
+  /** 2: in the title, 1: in the abstract, 0: in neither, null: not looked up. */
+  phrase: 2 | 1 | 0 | null;
+}
+
+/** The most phrase bonus a paper can get (paperScoreOfHits: 1 in the title, else 0.5 in the abstract). */
+function phraseBonusBound(q: SearchQuery, phrase: PaperHits['phrase']): number {
+  switch (phrase) {
+    case null:
+      return maxPhraseBonus(q);
+    case 2:
+      return 1;
+    case 1:
+      return 0.5;
+    case 0:
+      return 0;
   }
 }
 

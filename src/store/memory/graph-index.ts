@@ -1,0 +1,347 @@
+import type { ConceptRecord, GraphData, MentionRecord, PaperRecord, RepositoryRecord } from '../../model.js';
+import { compareByRank } from '../algorithms.js';
+import type { SortKey } from '../graph-store.js';
+import { conceptIndexKeys } from '../lookup.js';
+import { compareIds } from '../ordering.js';
+import { SearchIndex } from '../search-index.js';
+
+/**
+ * A RELATED_TO edge as seen from one of its concepts. `out` is true in the list of the concept
+ * the record was stored from (its source), so the stored records can be given back exactly.
+ */
+export interface RelatedEntry {
+  other: string;
+  sharedPapers: number;
+  weight: number;
+  out: boolean;
+}
+
+/** The embedded store's lookup structures: the stored graph itself, held by key. */
+export type GraphIndex = ReturnType<typeof buildIndex>;
+
+/** Lookup structures derived from the graph; built whole by each load or replacement, then kept up to date by deltas. */
+export function buildIndex(graph: GraphData) {
+  const papers = new Map<string, PaperRecord>();
+  const concepts = new Map<string, ConceptRecord>();
+  const repositories = new Map<string, RepositoryRecord>();
+  for (const p of graph.papers) papers.set(p.id, p);
+  for (const c of graph.concepts) concepts.set(c.id, c);
+  for (const r of graph.repositories) repositories.set(r.id, r);
+
+  const mentionsByPaper = new Map<string, MentionRecord[]>();
+  const mentionsByConcept = new Map<string, MentionRecord[]>();
+  const reposByPaper = new Map<string, RepositoryRecord[]>();
+  const papersByRepo = new Map<string, string[]>();
+  const related = new Map<string, RelatedEntry[]>();
+  const broader = new Map<string, string[]>();
+  const narrower = new Map<string, string[]>();
+  // A multigraph before: an edge given twice is served twice, as it was.
+  const mentionCount = graph.mentions.length;
+  for (const m of graph.mentions) {
+    push(mentionsByPaper, m.paperId, m);
+    push(mentionsByConcept, m.conceptId, m);
+  }
+  for (const h of graph.hasCode) {
+    const repo = repositories.get(h.repositoryId);
+    if (repo) push(reposByPaper, h.paperId, repo);
+    push(papersByRepo, h.repositoryId, h.paperId);
+  }
+  for (const { source, target, sharedPapers, weight } of graph.related) {
+    push(related, source, { other: target, sharedPapers, weight, out: true });
+    push(related, target, { other: source, sharedPapers, weight, out: false });
+  }
+  for (const b of graph.broader) {
+    push(broader, b.narrower, b.broader);
+    push(narrower, b.broader, b.narrower);
+  }
+
+  // Lists are sorted when first read, so a load does not pay for sorting every one of them.
+  const byConfidence = (a: MentionRecord, b: MentionRecord) => b.confidence - a.confidence || compareIds(a.conceptId, b.conceptId);
+  const byWeight = (a: RelatedEntry, b: RelatedEntry) => b.weight - a.weight || b.sharedPapers - a.sharedPapers || compareIds(a.other, b.other);
+  const relatedLists = new SortedOnRead(related, byWeight);
+  const broaderLists = new SortedOnRead(broader, compareIds);
+  const narrowerLists = new SortedOnRead(narrower, compareIds);
+  /** RELATED_TO and BROADER neighbours of a concept, both directions, sorted and unique; built on first use. */
+  const adjacency = new Map<string, string[]>();
+  const adjacencyOf = {
+    get(id: string): string[] | undefined {
+      let list = adjacency.get(id);
+      if (list) return list;
+      const others = new Set<string>();
+      for (const r of related.get(id) ?? []) others.add(r.other);
+      for (const b of broader.get(id) ?? []) others.add(b);
+      for (const n of narrower.get(id) ?? []) others.add(n);
+      if (others.size === 0) return undefined;
+      list = [...others].sort(compareIds);
+      adjacency.set(id, list);
+      return list;
+    },
+    /** Drops the list of a concept whose edges changed; it is built again on its next read. */
+    forget(id: string): void {
+      adjacency.delete(id);
+    },
+  };
+
+  const lookup = new Map<string, ConceptRecord[]>();
+  const communities = new Map<number, ConceptRecord[]>();
+  for (const concept of concepts.values()) {
+    for (const key of conceptIndexKeys(concept)) push(lookup, key, concept);
+    if (concept.community !== undefined) push(communities, concept.community, concept);
+  }
+  for (const list of communities.values()) list.sort(compareByRank);
+  let searchIndex: SearchIndex | null = null;
+
+  return {
+    papers,
+    concepts,
+    repositories,
+    mentionsByPaper: new SortedOnRead(mentionsByPaper, byConfidence),
+    mentionsByConcept: new SortedOnRead(mentionsByConcept, (a: MentionRecord, b: MentionRecord) => compareIds(a.paperId, b.paperId)),
+    reposByPaper: new SortedOnRead(reposByPaper, (a: RepositoryRecord, b: RepositoryRecord) => compareIds(a.id, b.id)),
+    papersByRepo: new SortedOnRead(papersByRepo, compareIds),
+    related: relatedLists,
+    broader: broaderLists,
+    narrower: narrowerLists,
+    adjacency: adjacencyOf,
+    /** Papers of a concept as sorted keyset entries (see papersOfConceptEntries), for recent concepts. */
+    conceptPapers: new Map<string, { item: PaperRecord; key: SortKey }[]>(),
+    lookup,
+    /** Members of each community, by rank. */
+    communities,
+    mentionCount,
+    /** The search index, built on first use. */
+    search(): SearchIndex {
+      searchIndex ??= new SearchIndex(papers.values(), concepts.values(), repositories.values());
+      return searchIndex;
+    },
+    /** The search index if it has been built (a delta then updates it), else null. */
+    builtSearch(): SearchIndex | null {
+      return searchIndex;
+    },
+  };
+}
+
+/**
+ * Adds `delta`'s records to the index, each replacing the stored record with the same key (see
+ * `GraphStore.applyDelta`), in time proportional to the delta: map writes, list appends (a
+ * touched list is sorted again on its next read), and for a replaced record a walk of the few
+ * lists that hold it. The search index, when built, is updated in place; the sorted paper lists
+ * of concepts (`conceptPapers`) are dropped, as any of them may hold a changed paper.
+ *
+ * Note: the caller has checked the delta (`checkDelta`): every edge ends at a node stored or in
+ * the delta, so nothing here can fail halfway.
+ */
+export function applyDeltaToIndex(index: GraphIndex, delta: GraphData): void {
+  const search = index.builtSearch();
+  for (const paper of delta.papers) {
+    const old = index.papers.get(paper.id);
+    index.papers.set(paper.id, paper);
+    search?.putPaper(paper, old);
+  }
+
+  /** Per community: the records leaving it, and those joining it. */
+  const communities = new Map<number, { leaving: Set<ConceptRecord>; joining: ConceptRecord[] }>();
+  const community = (id: number) => {
+    let entry = communities.get(id);
+    if (!entry) communities.set(id, (entry = { leaving: new Set(), joining: [] }));
+    return entry;
+  };
+  for (const concept of delta.concepts) {
+    const old = index.concepts.get(concept.id);
+    index.concepts.set(concept.id, concept);
+    const sameNames = old !== undefined && sameConceptNames(old, concept);
+    if (old) {
+      if (sameNames) for (const key of conceptIndexKeys(old)) replaceIn(index.lookup.get(key), old, concept);
+      else for (const key of conceptIndexKeys(old)) removeFrom(index.lookup, key, (c) => c === old);
+      if (old.community !== undefined) community(old.community).leaving.add(old);
+    }
+    if (!sameNames) for (const key of conceptIndexKeys(concept)) push(index.lookup, key, concept);
+    if (concept.community !== undefined) community(concept.community).joining.push(concept);
+    search?.putConcept(concept, old);
+  }
+  for (const [id, { leaving, joining }] of communities) {
+    const list = index.communities.get(id) ?? [];
+    keepUnless(list, (c) => leaving.has(c));
+    for (const c of joining) list.push(c);
+    if (list.length === 0) index.communities.delete(id);
+    else index.communities.set(id, list.sort(compareByRank));
+  }
+
+  for (const repo of delta.repositories) {
+    const old = index.repositories.get(repo.id);
+    index.repositories.set(repo.id, repo);
+    if (old) {
+      // Papers' repository lists hold the record itself.
+      for (const paperId of index.papersByRepo.peek(repo.id) ?? []) index.reposByPaper.upsert(paperId, [repo], (r) => r.id);
+    }
+    search?.putRepository(repo, old);
+  }
+
+  // Edges are grouped by the list they go to, so each list is walked once per delta, however many of its entries change.
+  const replacedMentions = new Map<string, Set<MentionRecord>>();
+  for (const [paperId, mentions] of groupBy(delta.mentions, (m) => m.paperId)) {
+    for (const old of index.mentionsByPaper.upsert(paperId, mentions, (m) => m.conceptId)) {
+      let set = replacedMentions.get(old.conceptId);
+      if (!set) replacedMentions.set(old.conceptId, (set = new Set()));
+      set.add(old);
+      index.mentionCount--;
+    }
+    index.mentionCount += mentions.length;
+  }
+  for (const [conceptId, replaced] of replacedMentions) index.mentionsByConcept.remove(conceptId, (m) => replaced.has(m));
+  for (const m of delta.mentions) index.mentionsByConcept.add(m.conceptId, m);
+
+  for (const [paperId, list] of groupBy(delta.hasCode, (h) => h.paperId)) {
+    index.reposByPaper.upsert(paperId, list.map((h) => index.repositories.get(h.repositoryId)!), (r) => r.id);
+  }
+  for (const [repositoryId, list] of groupBy(delta.hasCode, (h) => h.repositoryId)) {
+    index.papersByRepo.upsert(repositoryId, list.map((h) => h.paperId), (p) => p);
+  }
+
+  const related = new Map<string, RelatedEntry[]>();
+  for (const { source, target, sharedPapers, weight } of delta.related) {
+    push(related, source, { other: target, sharedPapers, weight, out: true });
+    push(related, target, { other: source, sharedPapers, weight, out: false });
+  }
+  for (const [id, entries] of related) {
+    index.related.upsert(id, entries, (r) => r.other);
+    index.adjacency.forget(id);
+  }
+  for (const b of delta.broader) {
+    if (index.broader.peek(b.narrower)?.includes(b.broader)) continue;
+    index.broader.add(b.narrower, b.broader);
+    index.narrower.add(b.broader, b.narrower);
+    index.adjacency.forget(b.narrower);
+    index.adjacency.forget(b.broader);
+  }
+  index.conceptPapers.clear();
+}
+
+/** Whether two versions of a concept have the same names (then they have the same lookup keys). */
+function sameConceptNames(a: ConceptRecord, b: ConceptRecord): boolean {
+  return a.name === b.name && a.acronym === b.acronym && a.aliases.length === b.aliases.length && a.aliases.every((x, i) => x === b.aliases[i]);
+}
+
+/** Puts `next` where `old` is in `list`. */
+function replaceIn<V>(list: V[] | undefined, old: V, next: V): void {
+  const i = list?.indexOf(old) ?? -1;
+  if (i >= 0) list![i] = next;
+}
+
+function groupBy<V>(items: readonly V[], key: (v: V) => string): Map<string, V[]> {
+  const groups = new Map<string, V[]>();
+  for (const item of items) push(groups, key(item), item);
+  return groups;
+}
+
+/** The graph the index holds, as plain data (lists in no particular order; see canonicalGraph). */
+export function graphOfIndex(index: GraphIndex): GraphData {
+  const graph: GraphData = {
+    papers: [...index.papers.values()],
+    concepts: [...index.concepts.values()],
+    repositories: [...index.repositories.values()],
+    mentions: [],
+    hasCode: [],
+    related: [],
+    broader: [],
+  };
+  for (const [, list] of index.mentionsByPaper.entries()) graph.mentions.push(...list);
+  for (const [repositoryId, list] of index.papersByRepo.entries()) {
+    for (const paperId of list) graph.hasCode.push({ paperId, repositoryId });
+  }
+  for (const [id, list] of index.related.entries()) {
+    for (const r of list) if (r.out) graph.related.push({ source: id, target: r.other, sharedPapers: r.sharedPapers, weight: r.weight });
+  }
+  for (const [narrower, list] of index.broader.entries()) {
+    for (const b of list) graph.broader.push({ narrower, broader: b });
+  }
+  return graph;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Removes the entries `match` picks from the list of `key`, and the list when it is left empty. */
+function removeFrom<K, V>(map: Map<K, V[]>, key: K, match: (v: V) => boolean): void {
+  const list = map.get(key);
+  if (!list) return;
+  keepUnless(list, match);
+  if (list.length === 0) map.delete(key);
+}
+
+/** Removes the entries `match` picks, in place and in order; returns them. */
+function keepUnless<V>(list: V[], match: (v: V) => boolean): V[] {
+  const removed: V[] = [];
+  let kept = 0;
+  for (const v of list) {
+    if (match(v)) removed.push(v);
+    else list[kept++] = v;
+  }
+  list.length = kept;
+  return removed;
+}
+
+/** Concepts whose sorted paper lists are kept (see papersOfConceptEntries). */
+export const CONCEPT_PAPERS_CACHE = 5000;
+
+/** Lists by key, each sorted by `compare` the first time it is read (then kept sorted until changed). */
+export class SortedOnRead<K, V> {
+  private readonly sorted = new Set<K>();
+
+  constructor(
+    private readonly lists: Map<K, V[]>,
+    private readonly compare: (a: V, b: V) => number,
+  ) {}
+
+  get(key: K): V[] | undefined {
+    const list = this.lists.get(key);
+    if (list && !this.sorted.has(key)) {
+      list.sort(this.compare);
+      this.sorted.add(key);
+    }
+    return list;
+  }
+
+  /** The list of `key` in whatever order it is in (for membership tests: does not sort it). */
+  peek(key: K): readonly V[] | undefined {
+    return this.lists.get(key);
+  }
+
+  /** Every key with its list, in no particular order. */
+  entries(): IterableIterator<[K, V[]]> {
+    return this.lists.entries();
+  }
+
+  /** Appends `value` to the list of `key`; the list is sorted again on its next read. */
+  add(key: K, value: V): void {
+    push(this.lists, key, value);
+    this.sorted.delete(key);
+  }
+
+  /**
+   * Puts each of `values` (distinct by `keyOf`) in the list of `key` in place of the entries
+   * with its key (an edge stored twice becomes one), in one walk of the list; returns the entries
+   * it replaced. The list is sorted again on its next read.
+   */
+  upsert(key: K, values: readonly V[], keyOf: (v: V) => string): V[] {
+    const list = this.lists.get(key);
+    if (!list) {
+      this.lists.set(key, [...values]);
+      this.sorted.delete(key);
+      return [];
+    }
+    const incoming = new Map(values.map((v) => [keyOf(v), v]));
+    const replaced = keepUnless(list, (v) => incoming.has(keyOf(v)));
+    for (const v of values) list.push(v);
+    this.sorted.delete(key);
+    return replaced;
+  }
+
+  /** Removes the entries `match` picks from the list of `key` (the rest stay in order). */
+  remove(key: K, match: (v: V) => boolean): void {
+    removeFrom(this.lists, key, match);
+  }
+}
