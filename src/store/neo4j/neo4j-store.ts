@@ -251,6 +251,14 @@ export class Neo4jStore implements GraphStore {
     return run;
   }
 
+  /** Writes `rows` with query `name` in batches of `batchSize`, each its own transaction, counting them in `batches`. */
+  private async writeBatches(name: string, rows: readonly object[], gen: string, batches: { count: number }): Promise<void> {
+    for (const chunk of chunks(rows, this.batchSize)) {
+      await this.db.write(name, { rows: chunk, gen });
+      this.afterBatch(++batches.count);
+    }
+  }
+
   /**
    * Called after every committed batch of a replacement with the number of batches so far.
    * Throwing here stops the replacement where it is, as a crash would (the crash-safety tests do).
@@ -266,17 +274,12 @@ export class Neo4jStore implements GraphStore {
     const before = await this.stats();
     const empty = before.papers === 0 && before.concepts === 0 && before.repositories === 0;
     const gen = randomUUID();
-    let batches = 0;
-    const upsert = async (name: string, rows: readonly object[]) => {
-      for (const chunk of chunks(rows, this.batchSize)) {
-        await this.db.write(name, { rows: chunk, gen });
-        this.afterBatch(++batches);
-      }
-    };
+    const batches = { count: 0 };
+    const upsert = (name: string, rows: readonly object[]) => this.writeBatches(name, rows, gen, batches);
     const sweep = async (name: string) => {
       for (;;) {
         const [row] = await this.db.write<{ deleted: number }>(name, { gen, limit: this.batchSize });
-        this.afterBatch(++batches);
+        this.afterBatch(++batches.count);
         if ((row?.deleted ?? 0) < this.batchSize) return;
       }
     };
@@ -336,13 +339,8 @@ export class Neo4jStore implements GraphStore {
       repositoriesCreated: delta.repositories.filter((r) => !stored.repositories.has(r.id)).length,
     };
     const gen = randomUUID();
-    let batches = 0;
-    const upsert = async (name: string, rows: readonly object[]) => {
-      for (const chunk of chunks(rows, this.batchSize)) {
-        await this.db.write(name, { rows: chunk, gen });
-        this.afterBatch(++batches);
-      }
-    };
+    const batches = { count: 0 };
+    const upsert = (name: string, rows: readonly object[]) => this.writeBatches(name, rows, gen, batches);
     // Nodes first: the relationship upserts MATCH their end points.
     await upsert('upsert-papers', delta.papers.map(paperRow));
     await upsert('upsert-concepts', delta.concepts.map(conceptRow));
