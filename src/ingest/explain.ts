@@ -168,8 +168,8 @@ function explainWith(
     if (row.concept) covered.add(row.concept.id);
   }
 
-  // Corpus terms found in the text without being a phrase of their own here ("diffusion
-  // model" inside "latent diffusion model").
+  // Corpus terms found in the text without being a phrase of their own here ("Markov
+  // model" inside "hidden Markov model").
   for (const m of mentions) {
     if (covered.has(m.conceptId)) continue;
     const span = m.spans[0] as Span;

@@ -23,9 +23,10 @@ import { RANKING_PARAMETERS } from '../graph/ranking.js';
 import type { BroaderRecord, ConceptRecord, GraphData, MentionRecord, RelatedRecord, Span } from '../model.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { conceptLookupKeys } from '../store/lookup.js';
+import { compareIds } from '../store/ordering.js';
 import { budgetRelated, paperLinks, type PaperSource } from './build-graph.js';
 import { buildConceptGraph, draftKeys, npmi } from './consolidate/index.js';
-import { MAX_CONCEPTS_PER_PAPER_FOR_PAIRS } from './consolidate/related.js';
+import { relatedRecords } from './consolidate/related.js';
 import { round4 } from './consolidate/scores.js';
 import { compareSpans, normaliseTerm, type PaperExtraction } from './extract/index.js';
 
@@ -149,7 +150,9 @@ export async function buildDelta(
   const ranked = groupByPaper(mentions).map((list) =>
     [...list].sort((a, b) => b.confidence - a.confidence || compareIds(a.conceptId, b.conceptId)).map((m) => m.conceptId),
   );
-  const pairs = pairCounts(ranked);
+  // Pairs shared by the new papers, counted as a rebuild counts them; weights are set below.
+  const dfs = new Map([...linked.keys()].map((id) => [id, df(id)]));
+  const pairs = relatedRecords(ranked, dfs, n);
   const storedPairs = pairs.filter((p) => !isNew(p.source) && !isNew(p.target));
   const before = new Map<string, RelatedRecord>();
   for (let i = 0; i < storedPairs.length; i += LOOKUP_CHUNK) {
@@ -244,28 +247,4 @@ function groupByPaper(mentions: readonly MentionRecord[]): MentionRecord[][] {
   return [...out.values()];
 }
 
-/**
- * Pairs of concepts sharing a paper (as in a rebuild, a paper pairs its most confident concepts
- * only), with the number of such papers; weight 0, set by the caller.
- */
-function pairCounts(paperConcepts: readonly (readonly string[])[]): RelatedRecord[] {
-  const counts = new Map<string, RelatedRecord>();
-  for (const list of paperConcepts) {
-    const own = [...new Set(list.slice(0, MAX_CONCEPTS_PER_PAPER_FOR_PAIRS))].sort(compareIds);
-    for (let i = 0; i < own.length; i++) {
-      for (let j = i + 1; j < own.length; j++) {
-        const r = { source: own[i] as string, target: own[j] as string, sharedPapers: 1, weight: 0 };
-        const prev = counts.get(pairKey(r));
-        if (prev) prev.sharedPapers++;
-        else counts.set(pairKey(r), r);
-      }
-    }
-  }
-  return [...counts.values()];
-}
-
 const pairKey = (r: { source: string; target: string }): string => `${r.source}\u0000${r.target}`;
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,8 +1,8 @@
 /**
  * BROADER edges from term nesting: a concept whose name ends with another concept's whole name
  * ("bidirectional recurrent network" -> "recurrent network") is narrower than it. Only the
- * longest such tail that is a concept is linked, so chains stay chains ("sparse graph neural
- * network" -> "graph neural network" -> "neural network") without transitive shortcuts.
+ * longest such tail that is a concept is linked, so chains stay chains ("sparse factorial hidden
+ * Markov model" -> "factorial hidden Markov model" -> "hidden Markov model") without transitive shortcuts.
  */
 import type { BroaderRecord } from '../../model.js';
 

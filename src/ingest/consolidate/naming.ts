@@ -79,7 +79,7 @@ export function canonicalName(
 ): string {
   if (draft.kind === 'acronym' && draft.written) return draft.written;
   let entries = [...surfaces.entries()].filter(([s]) => !draft.acronyms.has(acronymStem(s)));
-  // A wording with a generic head ("classification task") is an alias, not the name.
+  // A wording with a generic head ("ranking task") is an alias, not the name.
   const plain = entries.filter(([s]) => !draft.wordings?.has(normaliseTerm(s) ?? ''));
   if (plain.length > 0) entries = plain;
   if (entries.length === 0) return draft.tokens.join(' ');

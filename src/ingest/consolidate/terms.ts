@@ -448,7 +448,7 @@ export function selectDrafts(
       });
     }
   }
-  // A wording with a generic head that some paper chunked whole ("classification task") is the
+  // A wording with a generic head that some paper chunked whole ("ranking task") is the
   // term without it wherever that term is a concept: one concept, the wording an alias.
   for (const key of sortedKeys(stats)) {
     for (const l of (stats.get(key) as TermStat).longer) {

@@ -327,7 +327,7 @@ const POSSESSIVE_PRONOUNS: ReadonlySet<string> = new Set(['our', 'their', 'its',
 /**
  * After "to": a singular word that is not an acronym and is followed by an object, a
  * conjunction or the end of the clause is a verb ("to prune the ...", "to Prune or ...").
- * "to image classification" keeps its noun because a noun follows.
+ * "to speaker classification" keeps its noun because a noun follows.
  */
 function looksLikeInfinitive(u: Unit, nextInPhrase: Unit | undefined, next: Unit | undefined): boolean {
   if (isAcronymLike(u.text) || /[^s]s$/i.test(u.text) || u.tags.has('ProperNoun') && !/^\p{Lu}\p{Ll}+$/u.test(u.text)) return false;

@@ -30,8 +30,8 @@ export interface Candidate {
   /** The strongest evidence that this is a term: acronym-definition > named > hyphenated > noun-phrase. */
   source: CandidateSource;
   /**
-   * Keys of longer wordings that end in a generic head cut off from this term ("information
-   * bottleneck approach" for "information bottleneck"); sorted, absent when there are none.
+   * Keys of longer wordings that end in a generic head cut off from this term ("kernel smoothing
+   * approach" for "kernel smoothing"); sorted, absent when there are none.
    */
   longer?: string[];
   /**

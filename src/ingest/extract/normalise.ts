@@ -120,7 +120,7 @@ export function isConceptKey(tokens: readonly string[], words?: readonly string[
     );
   }
   // A compound joined around a function word is lexicalised: "in-context learning" and
-  // "end-to-end training" are terms even though each part is an everyday word.
+  // "out-of-core training" are terms even though each part is an everyday word.
   if (words?.some((w) => compound(w) && wordTokens(w).slice(0, -1).some((t) => isStopWord(t.text.toLowerCase())))) return true;
   const generic = (t: string): boolean =>
     DISCOURSE_NOUNS.has(t) ||
