@@ -32,9 +32,11 @@ export const BENCH_USAGE = `npm run bench -- [options]
   --incremental N    papers added to the ingested graph to time an incremental ingest (default 100; 0 skips)
   --out FILE         JSON results (default bench-results/latest.json)
   --work DIR         corpora and stores (default $TMPDIR/kg-bench)
-  --cpu-prof         run ingest processes with --cpu-prof (profiles in bench-results/profiles/)
+  --cpu-prof         run the ingest and server processes with --cpu-prof (profiles in bench-results/profiles/)
   --heap-mb N        V8 heap limit of the ingest processes (default 12288: a 100k corpus needs more than Node's default)
   --no-queries       measure ingest only
+  --reuse            measure the queries only, on the stores a previous run left in --work (no ingest;
+                     Neo4j must still hold that run's last corpus); results default to bench-results/reuse.json
 Neo4j: NEO4J_URI when set (its database is REPLACED), else a private local Neo4j in .neo4j-bench/
 (started and stopped by the bench); skipped with a message when neither is available.`;
 
@@ -51,6 +53,7 @@ interface Options {
   work: string;
   cpuProf: boolean;
   queries: boolean;
+  reuse: boolean;
   heapMb: number;
 }
 
@@ -115,11 +118,12 @@ function options(argv: string[]): Options {
       warmup: { type: 'string', default: '100' },
       seed: { type: 'string', default: '7' },
       incremental: { type: 'string', default: '100' },
-      out: { type: 'string', default: join(root, 'bench-results/latest.json') },
+      out: { type: 'string' },
       work: { type: 'string', default: join(os.tmpdir(), 'kg-bench') },
       'cpu-prof': { type: 'boolean', default: false },
       'heap-mb': { type: 'string', default: '12288' },
       'no-queries': { type: 'boolean', default: false },
+      reuse: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -138,11 +142,12 @@ function options(argv: string[]): Options {
     warmup: Number(values.warmup),
     seed: Number(values.seed),
     incremental: Number(values.incremental),
-    out: resolve(values.out),
+    out: resolve(values.out ?? join(root, values.reuse ? 'bench-results/reuse.json' : 'bench-results/latest.json')),
     work: resolve(values.work),
     cpuProf: values['cpu-prof'],
     heapMb: Number(values['heap-mb']),
     queries: !values['no-queries'],
+    reuse: values.reuse,
   };
 }
 
@@ -203,15 +208,19 @@ function storeEnv(store: StoreKind, dataDir: string, neo4jUri: string | null): N
   return env;
 }
 
+/** --cpu-prof: node's arguments to write a CPU profile named after `label` to bench-results/profiles/. */
+async function profileArgs(opts: Options, label: string): Promise<string[]> {
+  if (!opts.cpuProf) return [];
+  const dir = join(dirname(opts.out), 'profiles');
+  await mkdir(dir, { recursive: true });
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${label}-${Date.now()}.cpuprofile`];
+}
+
 /** Runs `kg ingest` as its own process; its time and peak RSS. */
 async function runIngest(files: string[], format: string, env: NodeJS.ProcessEnv, opts: Options, label: string): Promise<IngestResult> {
   const usageFile = join(opts.work, `usage-${process.pid}-${Date.now()}.json`);
   const nodeArgs = ['--import', pathToFileURL(probe).href, `--max-old-space-size=${opts.heapMb}`];
-  if (opts.cpuProf) {
-    const dir = join(dirname(opts.out), 'profiles');
-    await mkdir(dir, { recursive: true });
-    nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=ingest-${label}-${Date.now()}.cpuprofile`);
-  }
+  nodeArgs.push(...(await profileArgs(opts, `ingest-${label}`)));
   const before = load();
   const t0 = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, cli, 'ingest', '--format', format, ...files], {
@@ -268,11 +277,12 @@ interface Server {
   stop(): Promise<ProcessUsage | null>;
 }
 
-async function startServer(env: NodeJS.ProcessEnv, opts: Options): Promise<Server> {
+async function startServer(env: NodeJS.ProcessEnv, opts: Options, label = 'serve'): Promise<Server> {
   const port = await freePort();
   const usageFile = join(opts.work, `usage-serve-${process.pid}-${Date.now()}.json`);
+  const nodeArgs = ['--import', pathToFileURL(probe).href, ...(await profileArgs(opts, label))];
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', pathToFileURL(probe).href, cli, 'serve'], {
+  const child = spawn(process.execPath, [...nodeArgs, cli, 'serve'], {
     env: { ...env, HOST: '127.0.0.1', PORT: String(port), KG_BENCH_USAGE_FILE: usageFile },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -463,6 +473,7 @@ async function wipeNeo4j(uri: string): Promise<void> {
 async function benchStore(store: StoreKind, c: Corpus, opts: Options, neo4jUri: string | null): Promise<StoreResult> {
   const result: StoreResult = { store, corpus: c.name, papers: c.papers };
   const dataDir = join(opts.work, `store-${store}-${c.name}`);
+  if (opts.reuse) return measureStored(store, c, dataDir, opts, neo4jUri);
   await rm(dataDir, { recursive: true, force: true });
   if (store === 'neo4j') await wipeNeo4j(neo4jUri!);
   const env = storeEnv(store, dataDir, neo4jUri);
@@ -485,7 +496,32 @@ async function benchStore(store: StoreKind, c: Corpus, opts: Options, neo4jUri: 
     }
   }
   if (!opts.queries) return result;
-  const server = await startServer(env, opts);
+  return serveAndMeasure(result, env, opts);
+}
+
+/** `--reuse`: the queries on a store a previous run built (checked to hold a graph of that corpus's size). */
+async function measureStored(store: StoreKind, c: Corpus, dataDir: string, opts: Options, neo4jUri: string | null): Promise<StoreResult> {
+  const env = storeEnv(store, dataDir, neo4jUri);
+  if (store === 'memory' && !existsSync(join(dataDir, 'graph.json'))) {
+    throw new Error(`--reuse: no stored graph in ${dataDir} (run the bench without --reuse first)`);
+  }
+  if (store === 'neo4j') {
+    const { Neo4jStore } = await import('../store/neo4j/neo4j-store.js');
+    const db = new Neo4jStore(loadConfig({ ...process.env, NEO4J_URI: neo4jUri! }).neo4j!);
+    try {
+      await db.init();
+      const { papers } = await db.stats();
+      if (papers < c.papers) throw new Error(`--reuse: Neo4j holds ${papers} papers, not the ${c.name} corpus (run the bench without --reuse first)`);
+    } finally {
+      await db.close();
+    }
+  }
+  log(`  reusing the stored ${c.name} graph in ${store}`);
+  return serveAndMeasure({ store, corpus: c.name, papers: c.papers }, env, opts);
+}
+
+async function serveAndMeasure(result: StoreResult, env: NodeJS.ProcessEnv, opts: Options): Promise<StoreResult> {
+  const server = await startServer(env, opts, `serve-${result.store}-${result.corpus}`);
   try {
     const rss = rssOf(server.pid);
     result.serve = { readyMs: round(server.readyMs, 0), rssAfterLoadMb: round((rss ?? 0) / MB, 0), load: load() };

@@ -428,7 +428,12 @@ export function rankByCount<T extends { id: string }>(items: T[]): T[] {
  * at most `first`.
  */
 export function rankHits(hits: SearchHit[], first: number): SearchHit[] {
-  return [...hits].sort(compareHits).slice(0, first);
+  // Only hits scoring at least the `first`-th best score can be in the answer: the thousands of
+  // weak concept matches of a short prefix are not sorted.
+  const best = new TopScores(first);
+  for (const h of hits) best.offer(h.score);
+  const floor = best.floor();
+  return hits.filter((h) => h.score >= floor).sort(compareHits).slice(0, first);
 }
 
 function compareHits(a: SearchHit, b: SearchHit): number {
@@ -452,6 +457,45 @@ function hitId(hit: SearchHit): string {
 }
 
 /** The `size` highest scores offered so far; `floor` is the lowest of them (-Infinity until full). */
+/**
+ * The best `size` hits in answer order ({@link rankHits}), kept as hits are offered: a search
+ * meeting thousands of equal scores keeps `size` of them, not all.
+ */
+export class TopHits {
+  private readonly kept: SearchHit[] = [];
+  constructor(private readonly size: number) {}
+
+  offer(hit: SearchHit): void {
+    if (this.size <= 0) return;
+    const kept = this.kept;
+    if (kept.length === this.size && compareHits(hit, kept[kept.length - 1]!) >= 0) return;
+    let i = kept.length;
+    while (i > 0 && compareHits(hit, kept[i - 1]!) < 0) i--;
+    kept.splice(i, 0, hit);
+    if (kept.length > this.size) kept.pop();
+  }
+
+  /** Whether a paper with this score and id would be kept (so a tie need not be built to be turned away). */
+  admitsPaper(score: number, id: string): boolean {
+    if (this.size <= 0) return false;
+    if (this.kept.length < this.size) return true;
+    const last = this.kept[this.kept.length - 1]!;
+    if (score !== last.score) return score > last.score;
+    if (last.kind !== 'PAPER') return SEARCH_KIND_ORDER.PAPER < SEARCH_KIND_ORDER[last.kind];
+    return compareIds(id, last.paper.id) < 0;
+  }
+
+  /** The score a hit needs to be kept (equal scores go by kind and id); -Infinity until `size` hits are kept. */
+  floor(): number {
+    if (this.size <= 0) return Number.POSITIVE_INFINITY;
+    return this.kept.length === this.size ? this.kept[this.size - 1]!.score : Number.NEGATIVE_INFINITY;
+  }
+
+  hits(): SearchHit[] {
+    return [...this.kept];
+  }
+}
+
 export class TopScores {
   private readonly scores: number[] = [];
   constructor(private readonly size: number) {}

@@ -79,20 +79,51 @@ export function keysetPage<T>(
   directions: readonly Direction[],
   page: ListRequest,
 ): ListPage<T> {
-  const sorted = [...entries].sort((a, b) => compareKeys(directions, a.key, b.key));
+  return sortedKeysetPage(
+    [...entries].sort((a, b) => compareKeys(directions, a.key, b.key)),
+    directions,
+    page,
+  );
+}
+
+/** {@link keysetPage} of entries already in key order: the page's start is found by bisection. */
+export function sortedKeysetPage<T>(
+  sorted: readonly { item: T; key: SortKey }[],
+  directions: readonly Direction[],
+  page: ListRequest,
+): ListPage<T> {
+  return pageOfSorted(sorted.length, (i) => sorted[i]!.key, (i) => sorted[i]!.item, directions, page);
+}
+
+/**
+ * The page of `count` items held in key order, read through `keyAt` and `itemAt` (so a store
+ * can page a list it keeps sorted without building an entry per item).
+ */
+export function pageOfSorted<T>(
+  count: number,
+  keyAt: (i: number) => SortKey,
+  itemAt: (i: number) => T,
+  directions: readonly Direction[],
+  page: ListRequest,
+): ListPage<T> {
   let start = 0;
   if (page.after) {
     const after = page.after;
-    start = sorted.findIndex((e) => compareKeys(directions, e.key, after) > 0);
-    if (start < 0) start = sorted.length;
+    let hi = count;
+    while (start < hi) {
+      const mid = (start + hi) >>> 1;
+      if (compareKeys(directions, keyAt(mid), after) > 0) hi = mid;
+      else start = mid + 1;
+    }
   }
-  const slice = sorted.slice(start, start + page.first);
-  return {
-    totalCount: sorted.length,
-    items: slice.map((e) => e.item),
-    keys: slice.map((e) => e.key),
-    hasNextPage: start + page.first < sorted.length,
-  };
+  const end = Math.min(count, start + page.first);
+  const items: T[] = [];
+  const keys: SortKey[] = [];
+  for (let i = start; i < end; i++) {
+    items.push(itemAt(i));
+    keys.push(keyAt(i));
+  }
+  return { totalCount: count, items, keys, hasNextPage: start + page.first < count };
 }
 
 /**

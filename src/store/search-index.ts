@@ -4,21 +4,23 @@ import {
   conceptNameFuzzyKeys,
   conceptSearchDoc,
   conceptTokens,
+  allowedEdits,
+  editDistance,
+  maxPhraseBonus,
   MIN_PREFIX,
   paperSearchDoc,
   queryFuzzyKeys,
   repositoryTokens,
   type ConceptSearchDoc,
-  type PaperSearchDoc,
   type SearchQuery,
 } from './search-scoring.js';
 
-/** Token -> ids, with prefix look-up over the sorted vocabulary. */
-class TokenIndex {
-  private readonly postings = new Map<string, string[]>();
+/** Token -> ids (paper ordinals, or concept and repository ids), with prefix look-up over the sorted vocabulary. */
+class TokenIndex<T extends string | number> {
+  private readonly postings = new Map<string, T[]>();
   private vocabulary: string[] | null = null;
 
-  add(token: string, id: string): void {
+  add(token: string, id: T): void {
     const list = this.postings.get(token);
     if (list) {
       list.push(id);
@@ -31,7 +33,7 @@ class TokenIndex {
   }
 
   /** Takes `id` off the postings of `token` (every occurrence); a word left with none leaves the vocabulary. */
-  remove(token: string, id: string): void {
+  remove(token: string, id: T): void {
     const list = this.postings.get(token);
     if (!list) return;
     let kept = 0;
@@ -55,24 +57,151 @@ class TokenIndex {
     return lo;
   }
 
-  exact(token: string): readonly string[] {
+  exact(token: string): readonly T[] {
     return this.postings.get(token) ?? [];
   }
 
-  /** Ids of every token starting with `prefix`. */
-  withPrefix(prefix: string): string[] {
+  /** The postings of every token starting with `prefix` (`prefix` itself included), one list at a time. */
+  *withPrefix(prefix: string): Generator<readonly T[]> {
     this.vocabulary ??= [...this.postings.keys()].sort(compareIds);
     const words = this.vocabulary;
-    const ids: string[] = [];
-    for (let i = this.position(prefix); i < words.length && words[i]!.startsWith(prefix); i++) ids.push(...this.postings.get(words[i]!)!);
-    return ids;
+    for (let i = this.position(prefix); i < words.length && words[i]!.startsWith(prefix); i++) yield this.postings.get(words[i]!)!;
   }
 }
 
-/** Concepts and repositories a query can match (papers: {@link SearchIndex.paperHits}). */
-export interface SearchCandidates {
-  concepts: Set<string>;
-  repositories: Set<string>;
+/** Where a query token's postings are read from, for one field of the papers. */
+interface FieldPostings {
+  /** Postings of the words the token starts (empty when it is too short to match as a prefix). */
+  prefix: Iterable<readonly number[]>;
+  exact: readonly number[];
+}
+
+/**
+ * What the phrase bonus needs of a paper's field: the whole query inside its text means each
+ * token inside the phrase is one of the field's words, and the phrase's last token starts one
+ * (when it is long enough to count as a prefix). `needs` maps such tokens to 'exact' or 'any'.
+ */
+export interface PhraseNeeds {
+  needs: ReadonlyMap<string, 'exact' | 'any'>;
+}
+
+/** The field words a paper needs to hold the query's phrase (see {@link PhraseNeeds}); null when there is no phrase bonus. */
+export function phraseNeeds(q: SearchQuery): PhraseNeeds | null {
+  if (maxPhraseBonus(q) === 0) return null;
+  const sequence = q.phrase.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const needs = new Map<string, 'exact' | 'any'>();
+  const last = sequence[sequence.length - 1];
+  if (last !== undefined && [...last].length >= MIN_PREFIX) needs.set(last, 'any');
+  for (const t of sequence.slice(1, -1)) needs.set(t, 'exact');
+  return { needs };
+}
+
+/** Papers by the most they can score (see SearchIndex.rankedPaperHits): the `i`-th one's id, token hits and most phrase bonus. */
+export interface RankedPaperHits {
+  length: number;
+  id(i: number): string;
+  hits(i: number): number;
+  bonusBound(i: number): number;
+}
+
+/** A paper's token hits in half-hit units, and the most phrase bonus it can get (in the same units). */
+export interface RankedHits {
+  ordinals: Int32Array;
+  units: Uint32Array;
+  bonusUnits: Uint32Array;
+}
+
+/**
+ * Token hits of papers, counted in half-hit units in typed arrays indexed by paper ordinal (a
+ * query touching most of 100,000 papers costs a pass over their postings, not a map entry each),
+ * with, per field, how many of the phrase's needs (see {@link PhraseNeeds}) the paper meets.
+ * Scratch space is reused across queries; searches run one at a time on the event loop.
+ */
+class HitCounter {
+  private total = new Uint32Array(0);
+  private level = new Uint8Array(0);
+  private met = [new Uint16Array(0), new Uint16Array(0)];
+  private touched = new Int32Array(0);
+  private size = 0;
+
+  /** Makes room for ordinals below `n`. */
+  private reserve(n: number): void {
+    if (this.total.length >= n) return;
+    const length = Math.max(n, this.total.length * 2, 1024);
+    this.total = new Uint32Array(length);
+    this.level = new Uint8Array(length);
+    this.met = [new Uint16Array(length), new Uint16Array(length)];
+    this.touched = new Int32Array(length);
+  }
+
+  /**
+   * One query token over the two fields (title: 4 units exact, 2 prefix; abstract: 2 and 1): each
+   * paper's best level in a field is added to its total, and a need of the phrase it meets is counted.
+   */
+  count(ordinals: number, fields: [FieldPostings, FieldPostings], need: 'exact' | 'any' | undefined): void {
+    this.reserve(ordinals);
+    const { total, level, touched } = this;
+    for (let f = 0; f < 2; f++) {
+      const { prefix, exact } = fields[f]!;
+      const [exactUnits, prefixUnits] = f === 0 ? [4, 2] : [2, 1];
+      const met = this.met[f]!;
+      const seen: number[] = [];
+      const mark = (list: readonly number[], units: number) => {
+        for (const ord of list) {
+          if (level[ord] === 0) seen.push(ord);
+          if (level[ord]! < units) level[ord] = units;
+        }
+      };
+      for (const list of prefix) mark(list, prefixUnits);
+      mark(exact, exactUnits);
+      for (const ord of seen) {
+        if (total[ord] === 0) touched[this.size++] = ord;
+        total[ord]! += level[ord]!;
+        if (need === 'any' || (need === 'exact' && level[ord] === exactUnits)) met[ord]!++;
+        level[ord] = 0;
+      }
+    }
+  }
+
+  /**
+   * The counted papers, by the most they can score (token hits plus the phrase bonus a paper
+   * meeting all `needs` needs of a field may get), best first; the counts are then cleared.
+   * `unitsPerPoint` converts a score of 1 to units.
+   */
+  drain(maxUnits: number, needs: number | null, unitsPerPoint: number): RankedHits {
+    const { total, touched, size } = this;
+    const [titleMet, abstractMet] = this.met as [Uint16Array, Uint16Array];
+    const bonusOf = (ord: number) =>
+      needs === null ? 0 : titleMet[ord] === needs ? unitsPerPoint : abstractMet[ord] === needs ? unitsPerPoint / 2 : 0;
+    const top = maxUnits + (needs === null ? 0 : unitsPerPoint);
+    const bucket = (ord: number) => top - Math.min(total[ord]! + bonusOf(ord), top);
+    const starts = new Uint32Array(top + 2);
+    for (let i = 0; i < size; i++) starts[bucket(touched[i]!)]!++;
+    let start = 0;
+    for (let u = 0; u <= top; u++) {
+      const n = starts[u]!;
+      starts[u] = start;
+      start += n;
+    }
+    const ordinals = new Int32Array(size);
+    const units = new Uint32Array(size);
+    const bonusUnits = new Uint32Array(size);
+    for (let i = 0; i < size; i++) {
+      const ord = touched[i]!;
+      const at = starts[bucket(ord)]!++;
+      ordinals[at] = ord;
+      units[at] = total[ord]!;
+      bonusUnits[at] = bonusOf(ord);
+    }
+    for (let i = 0; i < size; i++) {
+      const ord = touched[i]!;
+      total[ord] = 0;
+      titleMet[ord] = 0;
+      abstractMet[ord] = 0;
+    }
+    this.size = 0;
+    return { ordinals, units, bonusUnits };
+  }
 }
 
 /**
@@ -82,12 +211,24 @@ export interface SearchCandidates {
  * sets so scoring does not tokenise again.
  */
 export class SearchIndex {
-  private readonly titleTokens = new TokenIndex();
-  private readonly abstractTokens = new TokenIndex();
-  private readonly conceptTokens = new TokenIndex();
-  private readonly conceptFuzzy = new TokenIndex();
-  private readonly repositoryTokens = new TokenIndex();
-  readonly paperDocs = new Map<string, PaperSearchDoc>();
+  private readonly titleTokens = new TokenIndex<number>();
+  private readonly abstractTokens = new TokenIndex<number>();
+  private readonly conceptTokens = new TokenIndex<number>();
+  /** Typo keys of the words of concept names -> those words (see conceptNameFuzzyKeys). */
+  private readonly wordFuzzy = new TokenIndex<string>();
+  private readonly fuzzyWords = new Set<string>();
+  /** Concepts by ordinal, and each concept's ordinal: concept postings hold ordinals. */
+  private readonly conceptIds: string[] = [];
+  private readonly conceptOrdinals = new Map<string, number>();
+  /** Concepts by each of their lower-cased names (what scores 3 when the query is exactly it). */
+  private readonly conceptsByName = new Map<string, Set<string>>();
+  private conceptLevel = new Uint8Array(0);
+  private conceptTotal = new Uint32Array(0);
+  private readonly repositoryTokens = new TokenIndex<string>();
+  /** Papers by ordinal, and each paper's ordinal: postings hold ordinals. */
+  private readonly paperIds: string[] = [];
+  private readonly ordinals = new Map<string, number>();
+  private readonly counter = new HitCounter();
   readonly conceptDocs = new Map<string, ConceptSearchDoc>();
 
   constructor(
@@ -96,9 +237,7 @@ export class SearchIndex {
     repositories: Iterable<RepositoryRecord>,
   ) {
     for (const paper of papers) this.addPaper(paper);
-    // Concept names share most of their words: each distinct word's typo keys are made once.
-    const fuzzyKeys = new Map<string, string[]>();
-    for (const concept of concepts) this.addConcept(concept, fuzzyKeys);
+    for (const concept of concepts) this.addConcept(concept);
     for (const repo of repositories) this.addRepository(repo);
   }
 
@@ -108,32 +247,33 @@ export class SearchIndex {
    * one per word (the postings of common words are long).
    */
   putPaper(paper: PaperRecord, old?: PaperRecord): void {
-    if (!old) {
+    const ord = this.ordinals.get(paper.id);
+    if (!old || ord === undefined) {
       this.addPaper(paper);
       return;
     }
-    const before = this.paperDocs.get(old.id);
+    const before = paperSearchDoc(old);
     const doc = paperSearchDoc(paper);
-    this.paperDocs.set(paper.id, doc);
-    if (before) {
-      swapTokens(this.titleTokens, paper.id, before.titleTokens, doc.titleTokens);
-      swapTokens(this.abstractTokens, paper.id, before.abstractTokens, doc.abstractTokens);
-    }
+    swapTokens(this.titleTokens, ord, before.titleTokens, doc.titleTokens);
+    swapTokens(this.abstractTokens, ord, before.abstractTokens, doc.abstractTokens);
   }
 
   /** Indexes `concept` in place of `old` (the record it replaces, if any); see {@link putPaper}. */
   putConcept(concept: ConceptRecord, old?: ConceptRecord): void {
-    if (!old) {
-      this.addConcept(concept, new Map());
+    const ord = this.conceptOrdinals.get(concept.id);
+    if (!old || ord === undefined) {
+      this.addConcept(concept);
       return;
     }
-    this.conceptDocs.set(concept.id, conceptSearchDoc(concept));
+    const [beforeDoc, doc] = [this.conceptDocs.get(concept.id), conceptSearchDoc(concept)];
+    this.conceptDocs.set(concept.id, doc);
+    for (const name of beforeDoc?.names ?? []) this.conceptsByName.get(name)?.delete(concept.id);
+    for (const name of doc.names) this.nameConcept(name, concept.id);
     const [before, after] = [new Set(conceptTokens(old)), new Set(conceptTokens(concept))];
     // Most replacements change counts, not names: then no posting changes.
     if (before.size === after.size && [...before].every((t) => after.has(t))) return;
-    swapTokens(this.conceptTokens, concept.id, before, after);
-    const fuzzy = (tokens: Set<string>) => new Set([...tokens].flatMap(conceptNameFuzzyKeys));
-    swapTokens(this.conceptFuzzy, concept.id, fuzzy(before), fuzzy(after));
+    for (const t of before) if (!after.has(t)) this.conceptTokens.remove(t, ord);
+    for (const t of after) if (!before.has(t)) this.addConceptWord(t, ord);
   }
 
   /** Indexes `repo` in place of `old` (the record it replaces, if any). */
@@ -146,22 +286,97 @@ export class SearchIndex {
   }
 
   private addPaper(paper: PaperRecord): void {
+    let ord = this.ordinals.get(paper.id);
+    if (ord === undefined) {
+      ord = this.paperIds.length;
+      this.paperIds.push(paper.id);
+      this.ordinals.set(paper.id, ord);
+    }
     const doc = paperSearchDoc(paper);
-    this.paperDocs.set(paper.id, doc);
-    for (const t of doc.titleTokens) this.titleTokens.add(t, paper.id);
-    for (const t of doc.abstractTokens) this.abstractTokens.add(t, paper.id);
+    for (const t of doc.titleTokens) this.titleTokens.add(t, ord);
+    for (const t of doc.abstractTokens) this.abstractTokens.add(t, ord);
   }
 
-  private addConcept(concept: ConceptRecord, fuzzyKeys: Map<string, string[]>): void {
-    this.conceptDocs.set(concept.id, conceptSearchDoc(concept));
-    const keys = new Set<string>();
-    for (const t of conceptTokens(concept)) {
-      this.conceptTokens.add(t, concept.id);
-      let list = fuzzyKeys.get(t);
-      if (!list) fuzzyKeys.set(t, (list = conceptNameFuzzyKeys(t)));
-      for (const k of list) keys.add(k);
+  private addConcept(concept: ConceptRecord): void {
+    let ord = this.conceptOrdinals.get(concept.id);
+    if (ord === undefined) {
+      ord = this.conceptIds.length;
+      this.conceptIds.push(concept.id);
+      this.conceptOrdinals.set(concept.id, ord);
     }
-    for (const k of keys) this.conceptFuzzy.add(k, concept.id);
+    const doc = conceptSearchDoc(concept);
+    this.conceptDocs.set(concept.id, doc);
+    for (const name of doc.names) this.nameConcept(name, concept.id);
+    for (const t of conceptTokens(concept)) this.addConceptWord(t, ord);
+  }
+
+  /** Posts concept `ord` under name word `word`; a word new to the index gets its typo keys. */
+  private addConceptWord(word: string, ord: number): void {
+    // A word whose concepts all left keeps its keys; look-ups skip words without postings.
+    if (this.conceptTokens.exact(word).length === 0 && !this.fuzzyWords.has(word)) {
+      this.fuzzyWords.add(word);
+      for (const key of conceptNameFuzzyKeys(word)) this.wordFuzzy.add(key, word);
+    }
+    this.conceptTokens.add(word, ord);
+  }
+
+  private nameConcept(name: string, id: string): void {
+    let set = this.conceptsByName.get(name);
+    if (!set) this.conceptsByName.set(name, (set = new Set()));
+    set.add(id);
+  }
+
+  /**
+   * Every concept `scoreConcept` can score above zero, with the most it can score, best first:
+   * 3 for those named exactly by the query, then 1.5 x (the sum over query tokens of the best
+   * match the concept's words give: 1 exact, 0.75 prefix, 0.5 typo) / tokens + 0.5. Read
+   * from the postings (a typed-array pass), so the concepts that cannot reach the first hits are
+   * never scored.
+   */
+  rankedConcepts(q: SearchQuery): [id: string, bound: number][] {
+    const count = q.tokens.length;
+    if (count === 0) return [];
+    const exact = this.conceptsByName.get(q.phrase) ?? new Set<string>();
+    const ranked: [string, number][] = [...exact].sort(compareIds).map((id) => [id, 3]);
+    const n = this.conceptIds.length;
+    if (this.conceptTotal.length < n) {
+      this.conceptTotal = new Uint32Array(Math.max(n, this.conceptTotal.length * 2, 1024));
+      this.conceptLevel = new Uint8Array(this.conceptTotal.length);
+    }
+    const { conceptTotal: total, conceptLevel: level } = this;
+    const touched: number[] = [];
+    // Quarter points: exact 4, prefix 3, typo key 2.
+    for (const t of q.tokens) {
+      const seen: number[] = [];
+      const mark = (list: readonly number[], units: number) => {
+        for (const ord of list) {
+          if (level[ord] === 0) seen.push(ord);
+          if (level[ord]! < units) level[ord] = units;
+        }
+      };
+      for (const word of this.typoWords(t)) mark(this.conceptTokens.exact(word), 2);
+      if ([...t].length >= MIN_PREFIX) for (const list of this.conceptTokens.withPrefix(t)) mark(list, 3);
+      mark(this.conceptTokens.exact(t), 4);
+      for (const ord of seen) {
+        if (total[ord] === 0) touched.push(ord);
+        total[ord]! += level[ord]!;
+        level[ord] = 0;
+      }
+    }
+    const top = 4 * count;
+    const buckets: number[][] = Array.from({ length: top + 1 }, () => []);
+    for (const ord of touched) {
+      buckets[Math.min(total[ord]!, top)]!.push(ord);
+      total[ord] = 0;
+    }
+    for (let units = top; units > 0; units--) {
+      const bound = (1.5 * units) / 4 / count + 0.5;
+      for (const ord of buckets[units]!) {
+        const id = this.conceptIds[ord]!;
+        if (!exact.has(id)) ranked.push([id, bound]);
+      }
+    }
+    return ranked;
   }
 
   private addRepository(repo: RepositoryRecord): void {
@@ -171,40 +386,68 @@ export class SearchIndex {
   /**
    * The token hits `scorePaper` counts, for every paper with at least one, read from the
    * postings instead of each paper's token sets: per query token, title 2 (exact) or 1 (prefix),
-   * abstract 1 or 0.5.
+   * abstract 1 or 0.5. With each, the most phrase bonus the paper can get (0 when its words
+   * rule the phrase out, else what {@link paperScoreOfHits} may add); best bound first.
    */
-  paperHits(q: SearchQuery): Map<string, number> {
-    const hits = new Map<string, number>();
-    const add = (index: TokenIndex, token: string, exact: number, prefix: number) => {
-      const level = new Map<string, number>();
-      if ([...token].length >= MIN_PREFIX) for (const id of index.withPrefix(token)) level.set(id, prefix);
-      for (const id of index.exact(token)) level.set(id, exact);
-      for (const [id, value] of level) hits.set(id, (hits.get(id) ?? 0) + value);
-    };
+  rankedPaperHits(q: SearchQuery): RankedPaperHits {
+    const phrase = phraseNeeds(q);
     for (const t of q.tokens) {
-      add(this.titleTokens, t, 2, 1);
-      add(this.abstractTokens, t, 1, 0.5);
+      const prefix = [...t].length >= MIN_PREFIX;
+      this.counter.count(
+        this.paperIds.length,
+        [
+          { prefix: prefix ? this.titleTokens.withPrefix(t) : [], exact: this.titleTokens.exact(t) },
+          { prefix: prefix ? this.abstractTokens.withPrefix(t) : [], exact: this.abstractTokens.exact(t) },
+        ],
+        phrase?.needs.get(t),
+      );
     }
+    // Units are half hits; a score of 1 is 3 hits per query token.
+    const unitsPerPoint = 6 * q.tokens.length;
+    const { ordinals, units, bonusUnits } = this.counter.drain(unitsPerPoint, phrase ? phrase.needs.size : null, unitsPerPoint);
+    const ids = this.paperIds;
+    return {
+      length: ordinals.length,
+      id: (i) => ids[ordinals[i]!]!,
+      hits: (i) => units[i]! / 2,
+      bonusBound: (i) => bonusUnits[i]! / unitsPerPoint,
+    };
+  }
+
+  /** {@link rankedPaperHits} by paper id. */
+  paperHits(q: SearchQuery): Map<string, number> {
+    const ranked = this.rankedPaperHits(q);
+    const hits = new Map<string, number>();
+    for (let i = 0; i < ranked.length; i++) hits.set(ranked.id(i), ranked.hits(i));
     return hits;
   }
 
-  candidates(q: SearchQuery): SearchCandidates {
-    const out: SearchCandidates = { concepts: new Set(), repositories: new Set() };
-    const collect = (index: TokenIndex, into: Set<string>, token: string) => {
-      for (const id of index.exact(token)) into.add(id);
-      if ([...token].length >= MIN_PREFIX) for (const id of index.withPrefix(token)) into.add(id);
-    };
+  /** Name words a typo away from `t` (within `allowedEdits(t)`; t itself excluded). */
+  private typoWords(t: string): Set<string> {
+    const words = new Set<string>();
+    const edits = allowedEdits(t);
+    if (edits === 0) return words;
+    for (const key of queryFuzzyKeys(t)) {
+      for (const word of this.wordFuzzy.exact(key)) {
+        if (word !== t && !words.has(word) && editDistance(t, word, edits) <= edits) words.add(word);
+      }
+    }
+    return words;
+  }
+
+  /** Repositories holding a query token or a word it starts. */
+  repositoryCandidates(q: SearchQuery): Set<string> {
+    const out = new Set<string>();
     for (const t of q.tokens) {
-      collect(this.conceptTokens, out.concepts, t);
-      collect(this.repositoryTokens, out.repositories, t);
-      for (const key of queryFuzzyKeys(t)) for (const id of this.conceptFuzzy.exact(key)) out.concepts.add(id);
+      for (const id of this.repositoryTokens.exact(t)) out.add(id);
+      if ([...t].length >= MIN_PREFIX) for (const list of this.repositoryTokens.withPrefix(t)) for (const id of list) out.add(id);
     }
     return out;
   }
 }
 
 /** Moves `id` from the postings of the words only `before` has to those only `after` has. */
-function swapTokens(index: TokenIndex, id: string, before: ReadonlySet<string>, after: ReadonlySet<string>): void {
+function swapTokens<T extends string | number>(index: TokenIndex<T>, id: T, before: ReadonlySet<string>, after: ReadonlySet<string>): void {
   for (const t of before) if (!after.has(t)) index.remove(t, id);
   for (const t of after) if (!before.has(t)) index.add(t, id);
 }

@@ -196,30 +196,22 @@ function singleMatch(token: string, name: string): number {
 }
 
 /**
- * Matches of one query's tokens against name tokens, remembered for the query: a search scores
- * thousands of concepts whose names share a few hundred distinct tokens.
+ * How well each query token matches a name token (see {@link singleMatch}), remembered per name
+ * token for the query: a search scores thousands of concepts whose names share a few hundred
+ * distinct tokens.
  */
-const matchMemo = new WeakMap<SearchQuery, Map<string, Map<string, number>>>();
+const matchMemo = new WeakMap<SearchQuery, Map<string, Float64Array>>();
 
-function memoMatch(q: SearchQuery, token: string, name: string): number {
-  let byToken = matchMemo.get(q);
-  if (!byToken) matchMemo.set(q, (byToken = new Map()));
-  let byName = byToken.get(token);
-  if (!byName) byToken.set(token, (byName = new Map()));
-  let value = byName.get(name);
-  if (value === undefined) byName.set(name, (value = singleMatch(token, name)));
-  return value;
-}
-
-/** How well one query token matches a list of name tokens: the best of its single matches. */
-function tokenMatch(q: SearchQuery, token: string, nameTokens: readonly string[]): number {
-  let best = 0;
-  for (const n of nameTokens) {
-    const m = memoMatch(q, token, n);
-    if (m > best) best = m;
-    if (best === 1) break;
+function matchesOf(q: SearchQuery, name: string): Float64Array {
+  let byName = matchMemo.get(q);
+  if (!byName) matchMemo.set(q, (byName = new Map()));
+  let row = byName.get(name);
+  if (!row) {
+    row = new Float64Array(q.tokens.length);
+    for (let t = 0; t < q.tokens.length; t++) row[t] = singleMatch(q.tokens[t]!, name);
+    byName.set(name, row);
   }
-  return best;
+  return row;
 }
 
 /**
@@ -228,16 +220,29 @@ function tokenMatch(q: SearchQuery, token: string, nameTokens: readonly string[]
  * tokens the query covers, so "bottlenck" ranks "bottleneck" above "information bottleneck".
  */
 export function scoreConcept(q: SearchQuery, doc: ConceptSearchDoc): number {
-  if (q.tokens.length === 0) return 0;
+  const count = q.tokens.length;
+  if (count === 0) return 0;
   if (doc.names.includes(q.phrase)) return 3;
   let best = 0;
+  const bestOfToken = new Float64Array(count);
   for (const tokens of doc.nameTokens) {
     if (tokens.length === 0) continue;
+    bestOfToken.fill(0);
+    let covered = 0;
+    for (const n of tokens) {
+      const row = matchesOf(q, n);
+      let any = false;
+      for (let t = 0; t < count; t++) {
+        const m = row[t]!;
+        if (m > 0) any = true;
+        if (m > bestOfToken[t]!) bestOfToken[t] = m;
+      }
+      if (any) covered++;
+    }
     let matched = 0;
-    for (const t of q.tokens) matched += tokenMatch(q, t, tokens);
+    for (let t = 0; t < count; t++) matched += bestOfToken[t]!;
     if (matched === 0) continue;
-    const covered = tokens.filter((n) => q.tokens.some((t) => memoMatch(q, t, n) > 0)).length;
-    best = Math.max(best, (1.5 * matched) / q.tokens.length + (0.5 * covered) / tokens.length);
+    best = Math.max(best, (1.5 * matched) / count + (0.5 * covered) / tokens.length);
   }
   return best;
 }

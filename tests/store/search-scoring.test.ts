@@ -132,6 +132,83 @@ describe('paper scores from the inverted index', () => {
   });
 });
 
+describe('phrase bonus bounds from the inverted index', () => {
+  const listed = (r: { length: number; id(i: number): string; hits(i: number): number; bonusBound(i: number): number }) =>
+    Array.from({ length: r.length }, (_, i) => [r.id(i), r.hits(i), r.bonusBound(i)] as [string, number, number]);
+
+  it('never bounds a paper below the phrase bonus it gets, and lists papers by the most they can score', async () => {
+    const { SearchIndex } = await import('../../src/store/search-index.js');
+    const { paperSearchDoc, scorePaper } = await import('../../src/store/search-scoring.js');
+    const texts: [string, string][] = [
+      ['Remodel handles for meshes', 'We remodel handle sets of meshes.'],
+      ['Mesh handle graphs', 'A model handle and a graph-based model.'],
+      ['Graph-based model checking', 'Graph based models check the state of the art in model checking.'],
+      ['State-of-the-art parsing', 'The state of the art and the art of the state.'],
+      ['Deep RL agents', 'Deep rl with deep rlhf and deep rules.'],
+      ['Nothing to see', 'Unrelated words only.'],
+    ];
+    const papers = texts.map(([title, abstract], i) => ({ id: `p${i}`, title, abstract, contentHash: `h${i}`, source: 'test', url: null, year: null }));
+    const index = new SearchIndex(papers as never, [], []);
+    const queries = ['model handle', 'odel handle', 'graph-based model', 'state of the art', 'the art of the state', 'deep rl', 'deep r', 'mesh handles', 'remodel handle sets'];
+    for (const query of queries) {
+      const q = parseSearchQuery(query);
+      const ranked = listed(index.rankedPaperHits(q));
+      const most = ranked.map(([, hits, bonus]) => hits / (3 * q.tokens.length) + bonus);
+      expect(most, query).toEqual([...most].sort((a, b) => b - a));
+      for (const p of papers) {
+        const actual = scorePaper(q, paperSearchDoc(p));
+        const entry = ranked.find(([id]) => id === p.id);
+        if (!entry) {
+          expect(actual, `${query} / ${p.id}`).toBe(0);
+          continue;
+        }
+        const [, hits, bonus] = entry;
+        const base = hits / (3 * q.tokens.length);
+        expect(actual - base, `${query} / ${p.id}`).toBeLessThanOrEqual(bonus + 1e-12);
+      }
+    }
+    // Words alone rule the phrase out where no field holds "handle" as a word's start.
+    const bounds = new Map(listed(index.rankedPaperHits(parseSearchQuery('model handle'))).map(([id, , b]) => [id, b]));
+    expect([bounds.get('p0'), bounds.get('p1'), bounds.get('p2')]).toEqual([1, 1, 0]);
+    // Each field on its own: p2's title lacks the inner words, its abstract has them (in another order).
+    const inner = new Map(listed(index.rankedPaperHits(parseSearchQuery('the art of the state'))).map(([id, , b]) => [id, b]));
+    expect([inner.get('p2'), inner.get('p3')]).toEqual([0.5, 1]);
+  });
+});
+
+describe('concept bounds from the inverted index', () => {
+  it('lists every concept a query scores above zero, never bounded below its score, best bound first', async () => {
+    const { SearchIndex } = await import('../../src/store/search-index.js');
+    const { conceptSearchDoc, scoreConcept } = await import('../../src/store/search-scoring.js');
+    const names: [string, string[]][] = [
+      ['information bottleneck', ['IB']],
+      ['variational information bottleneck', ['VIB']],
+      ['bottleneck', []],
+      ['bottle neck detector', []],
+      ['graph neural network', ['GNN', 'graph neural net']],
+      ['neural radiance field', ['NeRF']],
+      ['informed search', []],
+    ];
+    const concepts = names.map(([name, aliases], i) => ({ id: `c${i}`, name, aliases, acronym: aliases[0] ?? null, paperCount: 1 }));
+    const index = new SearchIndex([], concepts as never, []);
+    const queries = ['bottleneck', 'bottlenck', 'information bottleneck', 'inform', 'neural', 'graph neural net', 'nerf', 'vib', 'bottle', 'neural bottleneck field', 'xyz'];
+    for (const query of queries) {
+      const q = parseSearchQuery(query);
+      const ranked = [...index.rankedConcepts(q)];
+      const bounds = ranked.map(([, b]) => b);
+      expect(bounds, query).toEqual([...bounds].sort((a, b) => b - a));
+      const listed = new Map(ranked);
+      for (const c of concepts) {
+        const score = scoreConcept(q, conceptSearchDoc(c));
+        if (score > 0) expect(listed.get(c.id), `${query} / ${c.name}`).toBeGreaterThanOrEqual(score);
+      }
+    }
+    expect([...index.rankedConcepts(parseSearchQuery('information bottleneck'))][0]).toEqual(['c0', 3]);
+    // A concept matching one query token of three cannot reach 1.5 x 1/3 + 0.5.
+    expect(new Map(index.rankedConcepts(parseSearchQuery('neural bottleneck field'))).get('c0')).toBe(1);
+  });
+});
+
 describe('shortest path with the target’s neighbours known', () => {
   it('finds the same path as the plain breadth-first search, for every pair and bound', async () => {
     const { shortestPath } = await import('../../src/store/algorithms.js');

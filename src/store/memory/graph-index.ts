@@ -82,6 +82,42 @@ export function buildIndex(graph: GraphData) {
     },
   };
 
+  /** Papers by ordinal (load order, then as deltas add them), and each paper's ordinal. */
+  const paperIdAt: string[] = [...papers.keys()];
+  const paperOrdinals = new Map(paperIdAt.map((id, i) => [id, i]));
+  /** The ordinals of each concept's mentioning papers (one per mention), made on first use. */
+  const mentionOrdinals = new Map<string, Int32Array>();
+
+  /** A concept's RELATED_TO entries sorted by the other concept's id, for look-ups by pair; built on first use. */
+  const relatedByOther = new Map<string, RelatedEntry[]>();
+  const relatedByOtherOf = {
+    get(id: string): RelatedEntry[] {
+      let list = relatedByOther.get(id);
+      if (!list) {
+        list = [...(related.get(id) ?? [])].sort((a, b) => compareIds(a.other, b.other));
+        relatedByOther.set(id, list);
+      }
+      return list;
+    },
+    /** The entries of `id`'s list whose other end is `other` (an edge stored twice is there twice). */
+    between(id: string, other: string): RelatedEntry[] {
+      const list = this.get(id);
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compareIds(list[mid]!.other, other) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      const found: RelatedEntry[] = [];
+      for (let i = lo; i < list.length && list[i]!.other === other; i++) found.push(list[i]!);
+      return found;
+    },
+    forget(id: string): void {
+      relatedByOther.delete(id);
+    },
+  };
+
   const lookup = new Map<string, ConceptRecord[]>();
   const communities = new Map<number, ConceptRecord[]>();
   for (const concept of concepts.values()) {
@@ -90,21 +126,49 @@ export function buildIndex(graph: GraphData) {
   }
   for (const list of communities.values()) list.sort(compareByRank);
   let searchIndex: SearchIndex | null = null;
+  const mentionsByConceptLists = new SortedOnRead(
+    mentionsByConcept,
+    (a: MentionRecord, b: MentionRecord) => b.confidence - a.confidence || compareIds(a.paperId, b.paperId),
+  );
 
   return {
     papers,
     concepts,
     repositories,
     mentionsByPaper: new SortedOnRead(mentionsByPaper, byConfidence),
-    mentionsByConcept: new SortedOnRead(mentionsByConcept, (a: MentionRecord, b: MentionRecord) => compareIds(a.paperId, b.paperId)),
+    /** By confidence (highest first), then paper id: the order of a concept's papers. */
+    mentionsByConcept: mentionsByConceptLists,
     reposByPaper: new SortedOnRead(reposByPaper, (a: RepositoryRecord, b: RepositoryRecord) => compareIds(a.id, b.id)),
     papersByRepo: new SortedOnRead(papersByRepo, compareIds),
     related: relatedLists,
     broader: broaderLists,
     narrower: narrowerLists,
     adjacency: adjacencyOf,
+    relatedByOther: relatedByOtherOf,
+    paperIdAt,
+    paperOrdinals,
+    /** The ordinals of the papers of a concept's mentions (as the list of mentionsByConcept, in no particular order). */
+    mentionOrdinals: {
+      get(conceptId: string): Int32Array {
+        let ordinals = mentionOrdinals.get(conceptId);
+        if (!ordinals) {
+          const list = mentionsByConceptLists.peek(conceptId) ?? [];
+          ordinals = Int32Array.from(list, (m) => paperOrdinals.get(m.paperId)!);
+          mentionOrdinals.set(conceptId, ordinals);
+        }
+        return ordinals;
+      },
+      forget(conceptId: string): void {
+        mentionOrdinals.delete(conceptId);
+      },
+    },
     /** Papers of a concept as sorted keyset entries (see papersOfConceptEntries), for recent concepts. */
     conceptPapers: new Map<string, { item: PaperRecord; key: SortKey }[]>(),
+    /**
+     * Concepts whose mention list names a paper twice (an edge stored twice is served twice); the
+     * others' lists are their paper pages as they stand. A delta only ever removes repeats.
+     */
+    conceptsWithRepeatedPapers: repeatedPapers(mentionsByPaper),
     lookup,
     /** Members of each community, by rank. */
     communities,
@@ -136,6 +200,10 @@ export function applyDeltaToIndex(index: GraphIndex, delta: GraphData): void {
   for (const paper of delta.papers) {
     const old = index.papers.get(paper.id);
     index.papers.set(paper.id, paper);
+    if (!index.paperOrdinals.has(paper.id)) {
+      index.paperOrdinals.set(paper.id, index.paperIdAt.length);
+      index.paperIdAt.push(paper.id);
+    }
     search?.putPaper(paper, old);
   }
 
@@ -188,8 +256,12 @@ export function applyDeltaToIndex(index: GraphIndex, delta: GraphData): void {
     }
     index.mentionCount += mentions.length;
   }
+  const touched = new Map<string, readonly MentionRecord[]>();
+  for (const m of delta.mentions) touched.set(m.paperId, index.mentionsByPaper.peek(m.paperId) ?? []);
+  repeatedPapers(touched, index.conceptsWithRepeatedPapers);
   for (const [conceptId, replaced] of replacedMentions) index.mentionsByConcept.remove(conceptId, (m) => replaced.has(m));
   for (const m of delta.mentions) index.mentionsByConcept.add(m.conceptId, m);
+  for (const conceptId of new Set([...replacedMentions.keys(), ...delta.mentions.map((m) => m.conceptId)])) index.mentionOrdinals.forget(conceptId);
 
   for (const [paperId, list] of groupBy(delta.hasCode, (h) => h.paperId)) {
     index.reposByPaper.upsert(paperId, list.map((h) => index.repositories.get(h.repositoryId)!), (r) => r.id);
@@ -206,6 +278,7 @@ export function applyDeltaToIndex(index: GraphIndex, delta: GraphData): void {
   for (const [id, entries] of related) {
     index.related.upsert(id, entries, (r) => r.other);
     index.adjacency.forget(id);
+    index.relatedByOther.forget(id);
   }
   for (const b of delta.broader) {
     if (index.broader.peek(b.narrower)?.includes(b.broader)) continue;
@@ -215,6 +288,24 @@ export function applyDeltaToIndex(index: GraphIndex, delta: GraphData): void {
     index.adjacency.forget(b.broader);
   }
   index.conceptPapers.clear();
+}
+
+/** Concepts mentioned twice by one paper, from each paper's (short) mention list. */
+function repeatedPapers(mentionsByPaper: Map<string, readonly MentionRecord[]>, into = new Set<string>()): Set<string> {
+  for (const list of mentionsByPaper.values()) {
+    if (list.length > 16) {
+      const seen = new Set<string>();
+      for (const m of list) {
+        if (seen.has(m.conceptId)) into.add(m.conceptId);
+        seen.add(m.conceptId);
+      }
+      continue;
+    }
+    for (let i = 1; i < list.length; i++) {
+      for (let j = 0; j < i; j++) if (list[j]!.conceptId === list[i]!.conceptId) into.add(list[i]!.conceptId);
+    }
+  }
+  return into;
 }
 
 /** Whether two versions of a concept have the same names (then they have the same lookup keys). */
@@ -303,6 +394,11 @@ export class SortedOnRead<K, V> {
       this.sorted.add(key);
     }
     return list;
+  }
+
+  /** Sorts every list not sorted yet (so no read pays for it). */
+  sortAll(): void {
+    for (const key of this.lists.keys()) this.get(key);
   }
 
   /** The list of `key` in whatever order it is in (for membership tests: does not sort it). */

@@ -30,21 +30,20 @@ import {
   kShortestPaths,
   rankByCount,
   rankByIdfCount,
-  rankHits,
   rankPairPapers,
   rankPapersByMentions,
   rankSimilar,
   shortestPath,
-  TopScores,
+  TopHits,
   type MentionRow,
   type SimilarCandidate,
 } from '../algorithms.js';
 import { canonicalGraph } from '../canonical.js';
 import { compareIds, conceptIdf } from '../ordering.js';
 import * as paging from '../paging.js';
-import { maxPhraseBonus, paperScoreOfHits, parseSearchQuery, scoreConcept, scoreRepository } from '../search-scoring.js';
+import { maxPhraseBonus, paperScoreOfHits, parseSearchQuery, scoreConcept, scoreRepository, type SearchQuery } from '../search-scoring.js';
 import { checkDelta } from '../delta.js';
-import { applyDeltaToIndex, buildIndex, CONCEPT_PAPERS_CACHE, graphOfIndex, type GraphIndex } from './graph-index.js';
+import { applyDeltaToIndex, buildIndex, CONCEPT_PAPERS_CACHE, graphOfIndex, type GraphIndex, type RelatedEntry } from './graph-index.js';
 import { DeltaJournal } from './journal.js';
 import { corrupt, readSnapshotFile, removeStaleTempFiles, snapshotPath, writeSnapshot } from './snapshot.js';
 
@@ -79,6 +78,8 @@ export class MemoryStore implements GraphStore {
   private snapshotId: string | null = null;
   private snapshotBytes = 0;
   private readonly journal: DeltaJournal | null;
+  /** Scores by paper ordinal for similarPapers (zero between calls). */
+  private similarScratch = new Float64Array(0);
 
   constructor(private readonly options: MemoryStoreOptions) {
     this.journal = options.dataDir ? new DeltaJournal(options.dataDir) : null;
@@ -300,15 +301,15 @@ export class MemoryStore implements GraphStore {
 
   async relatedOfConcepts(conceptIds: readonly string[], first: number, minShared = 1): Promise<RelatedConcept[][]> {
     return conceptIds.map((id) =>
-      (this.index.related.get(id) ?? [])
-        .filter((r) => r.sharedPapers >= minShared)
-        .slice(0, first)
-        .map((r) => ({
-        concept: this.concept(r.other),
-        sharedPapers: r.sharedPapers,
-        weight: r.weight,
-      })),
-    );
+    {
+      // The list is by weight: its first `first` entries sharing enough papers, without a pass over a hub's thousands.
+      const out: RelatedConcept[] = [];
+      for (const r of this.index.related.get(id) ?? []) {
+        if (out.length >= first) break;
+        if (r.sharedPapers >= minShared) out.push({ concept: this.concept(r.other), sharedPapers: r.sharedPapers, weight: r.weight });
+      }
+      return out;
+    });
   }
 
   async relatedOfPairs(pairs: readonly ConceptPair[]): Promise<(RelatedRecord | null)[]> {
@@ -425,7 +426,16 @@ export class MemoryStore implements GraphStore {
   }
 
   async papersOfConcept(conceptId: string, includeNarrower: boolean, page: ListRequest): Promise<ListPage<PaperRecord>> {
-    return paging.keysetPage(this.papersOfConceptEntries(conceptId, includeNarrower), paging.CONFIDENCE_KEYS, page);
+    if (!includeNarrower) {
+      // A concept's mentions are kept in the page order (confidence, then paper id): when no
+      // paper is in the list twice, the page is a bisection and a slice of it.
+      const mentions = this.index.mentionsByConcept.get(conceptId) ?? [];
+      if (!this.index.conceptsWithRepeatedPapers.has(conceptId)) {
+        const keyAt = (i: number): SortKey => ({ values: [mentions[i]!.confidence], id: mentions[i]!.paperId });
+        return paging.pageOfSorted(mentions.length, keyAt, (i) => this.paper(mentions[i]!.paperId), paging.CONFIDENCE_KEYS, page);
+      }
+    }
+    return paging.sortedKeysetPage(this.papersOfConceptEntries(conceptId, includeNarrower), paging.CONFIDENCE_KEYS, page);
   }
 
   /**
@@ -460,7 +470,7 @@ export class MemoryStore implements GraphStore {
     const index = this.index.search();
     const scores = new Map<string, number>();
     for (const [id, hits] of index.paperHits(q)) {
-      const score = paperScoreOfHits(q, index.paperDocs.get(id)!, hits);
+      const score = paperScoreOfHits(q, this.paper(id), hits);
       if (score > 0) scores.set(id, score);
     }
     return scores;
@@ -505,12 +515,27 @@ export class MemoryStore implements GraphStore {
     const members = new Set(included);
     const nodes = included.map((id) => this.conceptNode(id));
     const edges: GraphEdge[] = [];
-    for (const id of included) {
-      for (const r of this.index.related.get(id) ?? []) {
-        if (id < r.other && members.has(r.other) && r.weight >= options.minWeight) {
-          edges.push({ source: id, target: r.other, kind: 'RELATED_TO', weight: r.weight });
-        }
+    // Every RELATED_TO edge among the members is in the lists of both its ends: short lists are
+    // read, shortest first, for their edges to members not read yet; a long one (a hub's,
+    // thousands of entries) is searched for those members instead.
+    const byLength = [...included].sort((a, b) => (this.index.related.peek(a)?.length ?? 0) - (this.index.related.peek(b)?.length ?? 0));
+    const unread = new Set(included);
+    const edge = (id: string, r: RelatedEntry) => {
+      if (r.weight < options.minWeight) return;
+      const [source, target] = id < r.other ? [id, r.other] : [r.other, id];
+      edges.push({ source, target, kind: 'RELATED_TO', weight: r.weight });
+    };
+    for (const id of byLength) {
+      unread.delete(id);
+      if (unread.size === 0) break;
+      const list = this.index.related.peek(id) ?? [];
+      if (list.length <= 8 * unread.size) {
+        for (const r of list) if (unread.has(r.other)) edge(id, r);
+      } else {
+        for (const other of unread) for (const r of this.index.relatedByOther.between(id, other)) edge(id, r);
       }
+    }
+    for (const id of included) {
       for (const b of this.index.broader.get(id) ?? []) {
         if (members.has(b)) edges.push({ source: id, target: b, kind: 'BROADER', weight: null });
       }
@@ -595,82 +620,116 @@ export class MemoryStore implements GraphStore {
     const rest = new Float64Array(concepts.length + 1);
     for (let i = concepts.length - 1; i >= 0; i--) rest[i] = rest[i + 1]! + concepts[i]!.idf;
     const margin = (x: number) => 1e-9 * Math.max(1, Math.abs(x));
-    const kth = (scores: Map<string, number>) => {
-      if (scores.size < first) return -Infinity;
-      const sorted = Float64Array.from(scores.values()).sort();
-      return sorted[sorted.length - first]!;
-    };
-    const score = new Map<string, number>();
-    let i = 0;
-    for (; i < concepts.length; i++) {
-      if (score.size >= first && rest[i]! < kth(score) - margin(rest[0]!)) break;
-      const c = concepts[i]!;
-      for (const other of this.index.mentionsByConcept.get(c.id) ?? []) {
-        if (other.paperId !== paperId) score.set(other.paperId, (score.get(other.paperId) ?? 0) + c.idf);
-      }
-    }
-    if (i < concepts.length) {
-      // Papers met so far, completed with the concepts not read, if they can still make the cut.
-      const cut = kth(score) - margin(rest[0]!);
-      const unread = new Map(concepts.slice(i).map((c) => [c.id, c.idf]));
-      for (const [id, sum] of score) {
-        if (sum + rest[i]! < cut) {
-          score.delete(id);
-          continue;
+    // Scores by paper ordinal in a scratch array; `met` lists the papers scored, in order met.
+    const self = this.index.paperOrdinals.get(paperId)!;
+    const papers = this.index.paperIdAt.length;
+    if (this.similarScratch.length < papers) this.similarScratch = new Float64Array(Math.max(papers, this.similarScratch.length * 2));
+    const score = this.similarScratch;
+    const met: number[] = [];
+    const kth = () => (met.length < first ? -Infinity : kthLargest(Float64Array.from(met, (ord) => score[ord]!), first));
+    try {
+      // The best score so far bounds the `first`-th from above, and an earlier `first`-th bounds it
+      // from below (scores only grow): the `first`-th is selected again only when neither settles it.
+      let top = 0;
+      let lastKth = -Infinity;
+      let i = 0;
+      for (; i < concepts.length; i++) {
+        if (met.length >= first && rest[i]! < top - margin(rest[0]!)) {
+          if (rest[i]! < lastKth - margin(rest[0]!)) break;
+          lastKth = kth();
+          if (rest[i]! < lastKth - margin(rest[0]!)) break;
         }
-        let more = 0;
-        for (const m of this.index.mentionsByPaper.get(id) ?? []) more += unread.get(m.conceptId) ?? 0;
-        score.set(id, sum + more);
+        const c = concepts[i]!;
+        for (const ord of this.index.mentionOrdinals.get(c.id)) {
+          if (ord === self) continue;
+          if (score[ord] === 0) met.push(ord);
+          const sum = score[ord]! + c.idf;
+          score[ord] = sum;
+          if (sum > top) top = sum;
+        }
       }
-    }
-    const cut = kth(score) - margin(rest[0]!);
-    const byId = new Map(concepts.map((c) => [c.id, c]));
-    const candidates: SimilarCandidate[] = [];
-    for (const [id, sum] of score) {
-      if (sum < cut) continue;
-      const shared: { conceptId: string; paperCount: number }[] = [];
-      for (const m of this.index.mentionsByPaper.get(id) ?? []) {
-        const c = byId.get(m.conceptId);
-        if (c) shared.push({ conceptId: c.id, paperCount: c.paperCount });
+      let candidates = met;
+      if (i < concepts.length) {
+        // Papers met so far, completed with the concepts not read, if they can still make the cut.
+        const cut = kth() - margin(rest[0]!);
+        const unread = new Map(concepts.slice(i).map((c) => [c.id, c.idf]));
+        candidates = [];
+        for (const ord of met) {
+          if (score[ord]! + rest[i]! < cut) continue;
+          let more = 0;
+          for (const m of this.index.mentionsByPaper.get(this.index.paperIdAt[ord]!) ?? []) more += unread.get(m.conceptId) ?? 0;
+          score[ord] = score[ord]! + more;
+          candidates.push(ord);
+        }
       }
-      candidates.push({ paper: this.paper(id), shared });
+      const values = Float64Array.from(candidates, (ord) => score[ord]!);
+      const cut = (values.length < first ? -Infinity : kthLargest(values, first)) - margin(rest[0]!);
+      const byId = new Map(concepts.map((c) => [c.id, c]));
+      const ranked: SimilarCandidate[] = [];
+      for (const ord of candidates) {
+        if (score[ord]! < cut) continue;
+        const id = this.index.paperIdAt[ord]!;
+        const shared: { conceptId: string; paperCount: number }[] = [];
+        for (const m of this.index.mentionsByPaper.get(id) ?? []) {
+          const c = byId.get(m.conceptId);
+          if (c) shared.push({ conceptId: c.id, paperCount: c.paperCount });
+        }
+        ranked.push({ paper: this.paper(id), shared });
+      }
+      return rankSimilar(ranked, total, first);
+    } finally {
+      for (const ord of met) score[ord] = 0;
     }
-    return rankSimilar(candidates, total, first);
   }
 
+  /** Builds the search index and sorts the long lists, so that no request pays for it. */
   async warm(): Promise<void> {
     this.index.search();
+    // The long lists; a paper's mentions and a concept's BROADER links are few and sorted when read.
+    this.index.mentionsByConcept.sortAll();
+    this.index.related.sortAll();
   }
 
   async search(query: string, first: number): Promise<SearchHit[]> {
     const q = parseSearchQuery(query);
     const index = this.index.search();
-    const found = index.candidates(q);
-    const hits: SearchHit[] = [];
-    for (const id of found.concepts) {
+    const top = new TopHits(first);
+    // Concepts by the most they can score, each scored only while that can reach the first `first` hits.
+    for (const [id, bound] of index.rankedConcepts(q)) {
+      if (bound < top.floor()) break;
       const score = scoreConcept(q, index.conceptDocs.get(id)!);
-      if (score > 0) hits.push({ kind: 'CONCEPT', score, concept: this.concept(id) });
+      if (score > 0) top.offer({ kind: 'CONCEPT', score, concept: this.concept(id) });
     }
-    for (const id of found.repositories) {
-      const repository = this.index.repositories.get(id)!;
-      const score = scoreRepository(q, repository);
-      if (score > 0) hits.push({ kind: 'REPOSITORY', score, repository });
+    // A repository scores 2 when the query names it, else at most 1.
+    if (top.floor() <= 2) {
+      for (const id of index.repositoryCandidates(q)) {
+        const repository = this.index.repositories.get(id)!;
+        if (top.floor() > 1 && !namesRepository(q, repository)) continue;
+        const score = scoreRepository(q, repository);
+        if (score > 0) top.offer({ kind: 'REPOSITORY', score, repository });
+      }
     }
-    // Papers by their token hits, best first; the phrase bonus (the part of the score that needs
-    // the text) is computed only while a paper could still reach the first `first` scores.
-    const best = new TopScores(first);
-    for (const h of hits) best.offer(h.score);
-    const bonus = maxPhraseBonus(q);
+    // A paper scores at most 1 (every token in its title and abstract) plus the phrase bonus:
+    // when the hits so far already beat that, no paper is counted at all. Otherwise papers come
+    // by the most they can score; the text of one is read only while that can reach the cut, and
+    // a paper whose score is known (no phrase possible) is built only if it would be kept.
     const base = (n: number) => n / (3 * q.tokens.length);
-    const papers = [...index.paperHits(q)].sort((a, b) => b[1] - a[1]);
-    for (const [id, n] of papers) {
-      if (base(n) + bonus < best.floor()) break;
-      const score = paperScoreOfHits(q, index.paperDocs.get(id)!, n);
-      if (score <= 0) continue;
-      best.offer(score);
-      hits.push({ kind: 'PAPER', score, paper: this.paper(id) });
+    if (q.tokens.length > 0 && 1 + maxPhraseBonus(q) >= top.floor()) {
+      const ranked = index.rankedPaperHits(q);
+      for (let i = 0; i < ranked.length; i++) {
+        const [n, bonus] = [ranked.hits(i), ranked.bonusBound(i)];
+        if (base(n) + bonus < top.floor()) break;
+        if (bonus === 0) {
+          const id = ranked.id(i);
+          if (top.admitsPaper(base(n), id)) top.offer({ kind: 'PAPER', score: base(n), paper: this.paper(id) });
+          continue;
+        }
+        const paper = this.paper(ranked.id(i));
+        const score = paperScoreOfHits(q, paper, n);
+        if (score > 0) top.offer({ kind: 'PAPER', score, paper });
+      }
     }
-    return rankHits(hits, first);
+    return top.hits();
   }
 
   async stats(): Promise<GraphStats> {
@@ -699,6 +758,36 @@ export class MemoryStore implements GraphStore {
   private conceptNode(id: string): GraphNode {
     return { id, kind: 'CONCEPT', label: this.concept(id).name };
   }
+}
+
+/** The `k`-th largest of `values` (1 <= k <= length), by selection; `values` is reordered. */
+function kthLargest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  const target = values.length - k;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return values[target]!;
+}
+
+/** Whether the query is the repository's name, owner/name or id (what scoreRepository scores 2). */
+function namesRepository(q: SearchQuery, repo: RepositoryRecord): boolean {
+  return q.phrase === repo.name || q.phrase === `${repo.owner}/${repo.name}` || q.phrase === repo.id;
 }
 
 function repositoryNode(r: RepositoryRecord): GraphNode {

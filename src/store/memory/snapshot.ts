@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { copyFile, link, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
+import { compareIds } from '../ordering.js';
 import type { ConceptRecord, GraphData, MentionRecord, PaperRecord, RepositoryRecord, Span } from '../../model.js';
 
 const FILE = 'graph.json';
 const BACKUP = `${FILE}.bak`;
 const FORMAT = 'paper-kg-snapshot';
-const VERSION = 2;
+const VERSION = 3;
 
 /** The snapshot file a data folder holds. */
 export function snapshotPath(dataDir: string): string {
@@ -29,10 +30,11 @@ export class SnapshotError extends Error {
  * A snapshot that is not valid JSON, not ours, or missing parts is refused with a SnapshotError
  * that says what is wrong and how to restore the backup; the files are left as they are.
  *
- * Version 2 (written since the scale work) is JSON Lines read as a stream: a header line, then
- * sections of records in chunks (edges as compact tuples), then a trailer with the counts, so
- * neither the file nor one giant string is ever held whole. Version 1 (one JSON document) is
- * still read.
+ * Version 3 (written now) is JSON Lines read as a stream: a header line, then sections of
+ * records in chunks (nodes first; edges as compact tuples naming their nodes by position in their
+ * section, edges in the order the store's lists keep), then a trailer with the counts, so neither
+ * the file nor one giant string is ever held whole. Version 2 (the same, edges naming nodes by id)
+ * and version 1 (one JSON document) are still read.
  */
 export async function readSnapshot(dataDir: string): Promise<GraphData | null> {
   return (await readSnapshotFile(dataDir))?.graph ?? null;
@@ -69,6 +71,8 @@ export async function readSnapshotFile(dataDir: string): Promise<SnapshotContent
     }
   };
   const graph: GraphData = { papers: [], concepts: [], repositories: [], mentions: [], hasCode: [], related: [], broader: [] };
+  // Node ids, so that edges hold the node's own id string rather than a copy each (millions of them).
+  const ids = new Map<string, string>();
   let lineNo = 0;
   let version: unknown;
   let id: string | null = null;
@@ -79,7 +83,9 @@ export async function readSnapshotFile(dataDir: string): Promise<SnapshotContent
       if (lineNo === 1) {
         const header = parse(text, lineNo) as { format?: unknown; version?: unknown; id?: unknown; graph?: Partial<GraphData> } | null;
         version = header?.version;
-        if (header?.format !== FORMAT || (version !== 1 && version !== VERSION)) throw corrupt(dataDir, `is not a version 1 or ${VERSION} ${FORMAT} file`);
+        if (header?.format !== FORMAT || (version !== 1 && version !== 2 && version !== VERSION)) {
+          throw corrupt(dataDir, `is not a version 1, 2 or ${VERSION} ${FORMAT} file`);
+        }
         if (version === 1) return { graph: checkV1(dataDir, header.graph), id: null };
         if (typeof header.id === 'string') id = header.id;
         continue;
@@ -94,9 +100,23 @@ export async function readSnapshotFile(dataDir: string): Promise<SnapshotContent
       if (!chunk || typeof chunk.s !== 'string' || !Array.isArray(chunk.r) || !(chunk.s in DECODE)) {
         throw corrupt(dataDir, `has an unknown record chunk at line ${lineNo}`);
       }
-      const decode = DECODE[chunk.s as keyof GraphData];
-      const target = graph[chunk.s as keyof GraphData] as unknown[];
-      for (const row of chunk.r as unknown[]) target.push(decode(row));
+      const section = chunk.s as keyof GraphData;
+      const decode = DECODE[section];
+      const target = graph[section] as unknown[];
+      if (section === 'papers' || section === 'concepts' || section === 'repositories') {
+        for (const row of chunk.r as unknown[]) {
+          const node = decode(row) as { id: string };
+          ids.set(node.id, node.id);
+          target.push(node);
+        }
+      } else {
+        for (const row of chunk.r as unknown[]) {
+          const edge = decode(row) as unknown as Record<string, unknown>;
+          const problem = resolveIds(section, edge, graph, ids);
+          if (problem) throw corrupt(dataDir, `has a ${section} record at line ${lineNo} that ${problem}`);
+          target.push(edge);
+        }
+      }
     }
   } finally {
     lines.close();
@@ -105,6 +125,35 @@ export async function readSnapshotFile(dataDir: string): Promise<SnapshotContent
   if (lineNo === 0) throw corrupt(dataDir, 'is not valid JSON (the file is empty)');
   if (!ended) throw corrupt(dataDir, 'is not valid JSON (it ends before its end marker: a write was cut short)');
   return { graph, id };
+}
+
+/** The fields of each edge section that name a node, and the node list each names one of. */
+const ID_FIELDS: Partial<Record<keyof GraphData, readonly [string, 'papers' | 'concepts' | 'repositories'][]>> = {
+  mentions: [['paperId', 'papers'], ['conceptId', 'concepts']],
+  hasCode: [['paperId', 'papers'], ['repositoryId', 'repositories']],
+  related: [['source', 'concepts'], ['target', 'concepts']],
+  broader: [['narrower', 'concepts'], ['broader', 'concepts']],
+};
+
+/**
+ * Puts the nodes' own id strings in an edge's id fields: a version 3 edge names its nodes by
+ * position in their section (no id string is parsed or hashed per edge), a version 2 edge by id
+ * (replaced by the node's string, so millions of edges do not each hold a copy). Returns what is
+ * wrong, or null.
+ */
+function resolveIds(section: keyof GraphData, edge: Record<string, unknown>, graph: GraphData, ids: Map<string, string>): string | null {
+  for (const [key, list] of ID_FIELDS[section] ?? []) {
+    const value = edge[key];
+    if (typeof value === 'number') {
+      const node = graph[list][value];
+      if (!node) return `refers to ${list} number ${value}, which the snapshot does not hold`;
+      edge[key] = node.id;
+    } else {
+      const own = ids.get(value as string);
+      if (own !== undefined) edge[key] = own;
+    }
+  }
+  return null;
 }
 
 function checkV1(dataDir: string, graph: Partial<GraphData> | undefined): GraphData {
@@ -189,11 +238,25 @@ export function decodeGraph(encoded: unknown): GraphData {
  */
 export function* snapshotLines(graph: GraphData, savedAt = new Date().toISOString(), id: string = randomUUID()): Generator<string> {
   yield `${JSON.stringify({ format: FORMAT, version: VERSION, savedAt, id })}\n`;
+  const positions = {
+    papers: new Map(graph.papers.map((n, i) => [n.id, i])),
+    concepts: new Map(graph.concepts.map((n, i) => [n.id, i])),
+    repositories: new Map(graph.repositories.map((n, i) => [n.id, i])),
+  };
   for (const key of SECTIONS) {
     const list = graph[key] as readonly unknown[];
     const encode = ENCODE[key] as (r: unknown) => unknown;
+    const fields = ID_FIELDS[key];
+    // Edges name their nodes by position (an id the graph lacks stays an id, for the reader to report).
+    const row = fields
+      ? (r: unknown) => {
+          const edge = { ...(r as Record<string, unknown>) };
+          for (const [field, nodes] of fields) edge[field] = positions[nodes].get(edge[field] as string) ?? edge[field];
+          return encode(edge);
+        }
+      : encode;
     for (let i = 0; i < list.length; i += CHUNK) {
-      yield `${JSON.stringify({ s: key, r: list.slice(i, i + CHUNK).map(encode) })}\n`;
+      yield `${JSON.stringify({ s: key, r: list.slice(i, i + CHUNK).map(row) })}\n`;
     }
   }
   yield `${JSON.stringify({ end: true, counts: Object.fromEntries(SECTIONS.map((k) => [k, graph[k].length])) })}\n`;
@@ -236,7 +299,7 @@ export async function writeSnapshot(dataDir: string, graph: GraphData): Promise<
     // Written in pieces of about 4 MB: no string of the whole graph is ever built.
     let pending: string[] = [];
     let size = 0;
-    for (const line of snapshotLines(graph, undefined, id)) {
+    for (const line of snapshotLines(inLoadOrder(graph), undefined, id)) {
       bytes += Buffer.byteLength(line);
       pending.push(line);
       size += line.length;
@@ -258,6 +321,21 @@ export async function writeSnapshot(dataDir: string, graph: GraphData): Promise<
   await rename(temp, path);
   await syncFolder(dataDir);
   return { id, bytes };
+}
+
+/**
+ * The graph with its edges in the order the embedded store's lists keep (mentions by confidence,
+ * then paper, then concept; RELATED_TO by weight, then shared papers), so a load builds those
+ * lists already sorted and sorting them is a pass that finds them in order.
+ */
+function inLoadOrder(graph: GraphData): GraphData {
+  const mentions = [...graph.mentions].sort(
+    (a, b) => b.confidence - a.confidence || compareIds(a.paperId, b.paperId) || compareIds(a.conceptId, b.conceptId),
+  );
+  const related = [...graph.related].sort(
+    (a, b) => b.weight - a.weight || b.sharedPapers - a.sharedPapers || compareIds(a.source, b.source) || compareIds(a.target, b.target),
+  );
+  return { ...graph, mentions, related };
 }
 
 /** Points `graph.json.bak` at the current snapshot (atomically) before it is replaced. */
