@@ -35,6 +35,7 @@ import {
   rankSimilar,
   shortestPath,
   TopHits,
+  TopScores,
   type MentionRow,
   type SimilarCandidate,
 } from '../algorithms.js';
@@ -627,19 +628,39 @@ export class MemoryStore implements GraphStore {
     const score = this.similarScratch;
     const met: number[] = [];
     const kth = () => (met.length < first ? -Infinity : kthLargest(Float64Array.from(met, (ord) => score[ord]!), first));
+    const idfOf = new Map(concepts.map((c) => [c.id, c.idf]));
+    const exactScore = (ord: number) => {
+      let sum = 0;
+      for (const m of this.index.mentionsByPaper.get(this.index.paperIdAt[ord]!) ?? []) sum += idfOf.get(m.conceptId) ?? 0;
+      return sum;
+    };
+    /** The `first`-th best full score among the papers leading so far: the answer's `first`-th is at least that. */
+    const leadersKth = () => {
+      const cut = kth();
+      const leaders = met.filter((ord) => score[ord]! >= cut).slice(0, 4 * first);
+      return leaders.length < first ? -Infinity : kthLargest(Float64Array.from(leaders, exactScore), first);
+    };
     try {
-      // The best score so far bounds the `first`-th from above, and an earlier `first`-th bounds it
-      // from below (scores only grow): the `first`-th is selected again only when neither settles it.
+      // `floor` never exceeds the answer's `first`-th score: the `first`-th of the sums so far (they
+      // only grow), or of the full scores of the papers leading. Once the concepts left could not
+      // lift a paper not met yet to it, their (long) lists are not read. The best sum so far bounds
+      // the first from above; the full scores are taken before a long list is read.
       let top = 0;
-      let lastKth = -Infinity;
+      let floor = -Infinity;
       let i = 0;
       for (; i < concepts.length; i++) {
-        if (met.length >= first && rest[i]! < top - margin(rest[0]!)) {
-          if (rest[i]! < lastKth - margin(rest[0]!)) break;
-          lastKth = kth();
-          if (rest[i]! < lastKth - margin(rest[0]!)) break;
-        }
         const c = concepts[i]!;
+        if (met.length >= first) {
+          if (rest[i]! < floor - margin(rest[0]!)) break;
+          if (rest[i]! < top - margin(rest[0]!)) {
+            floor = Math.max(floor, kth());
+            if (rest[i]! < floor - margin(rest[0]!)) break;
+          }
+          if ((this.index.mentionsByConcept.peek(c.id)?.length ?? 0) >= LONG_LIST) {
+            floor = Math.max(floor, leadersKth());
+            if (rest[i]! < floor - margin(rest[0]!)) break;
+          }
+        }
         for (const ord of this.index.mentionOrdinals.get(c.id)) {
           if (ord === self) continue;
           if (score[ord] === 0) met.push(ord);
@@ -650,16 +671,20 @@ export class MemoryStore implements GraphStore {
       }
       let candidates = met;
       if (i < concepts.length) {
-        // Papers met so far, completed with the concepts not read, if they can still make the cut.
-        const cut = kth() - margin(rest[0]!);
+        // Papers met so far, completed with the concepts not read, highest sum first, while they
+        // can still make the cut (which rises with the completed scores).
+        const completed = new TopScores(first);
+        let bar = Math.max(floor, kth()) - margin(rest[0]!);
         const unread = new Map(concepts.slice(i).map((c) => [c.id, c.idf]));
         candidates = [];
-        for (const ord of met) {
-          if (score[ord]! + rest[i]! < cut) continue;
+        for (const ord of met.filter((o) => score[o]! + rest[i]! >= bar).sort((a, b) => score[b]! - score[a]!)) {
+          if (score[ord]! + rest[i]! < bar) break;
           let more = 0;
           for (const m of this.index.mentionsByPaper.get(this.index.paperIdAt[ord]!) ?? []) more += unread.get(m.conceptId) ?? 0;
           score[ord] = score[ord]! + more;
           candidates.push(ord);
+          completed.offer(score[ord]!);
+          bar = Math.max(bar, completed.floor() - margin(rest[0]!));
         }
       }
       const values = Float64Array.from(candidates, (ord) => score[ord]!);
@@ -759,6 +784,9 @@ export class MemoryStore implements GraphStore {
     return { id, kind: 'CONCEPT', label: this.concept(id).name };
   }
 }
+
+/** A concept list this long is worth a look at the leading papers' full scores before it is read (see similarPapers). */
+const LONG_LIST = 1000;
 
 /** The `k`-th largest of `values` (1 <= k <= length), by selection; `values` is reordered. */
 function kthLargest(values: Float64Array, k: number): number {
