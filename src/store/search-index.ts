@@ -69,6 +69,39 @@ class TokenIndex<T extends string | number> {
   }
 }
 
+/** Dense numbers for ids, in the order first seen (so typed arrays can be indexed by them). */
+export class Ordinals {
+  private readonly ids: string[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  constructor(ids: Iterable<string> = []) {
+    for (const id of ids) this.of(id);
+  }
+
+  /** The number of `id`, given it now if it has none. */
+  of(id: string): number {
+    let n = this.numbers.get(id);
+    if (n === undefined) {
+      n = this.ids.length;
+      this.ids.push(id);
+      this.numbers.set(id, n);
+    }
+    return n;
+  }
+
+  get(id: string): number | undefined {
+    return this.numbers.get(id);
+  }
+
+  idAt(n: number): string {
+    return this.ids[n]!;
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+}
+
 /** Where a query token's postings are read from, for one field of the papers. */
 interface FieldPostings {
   /** Postings of the words the token starts (empty when it is too short to match as a prefix). */
@@ -217,17 +250,15 @@ export class SearchIndex {
   /** Typo keys of the words of concept names -> those words (see conceptNameFuzzyKeys). */
   private readonly wordFuzzy = new TokenIndex<string>();
   private readonly fuzzyWords = new Set<string>();
-  /** Concepts by ordinal, and each concept's ordinal: concept postings hold ordinals. */
-  private readonly conceptIds: string[] = [];
-  private readonly conceptOrdinals = new Map<string, number>();
+  /** Concept ordinals: concept postings hold them. */
+  private readonly concepts = new Ordinals();
   /** Concepts by each of their lower-cased names (what scores 3 when the query is exactly it). */
   private readonly conceptsByName = new Map<string, Set<string>>();
   private conceptLevel = new Uint8Array(0);
   private conceptTotal = new Uint32Array(0);
   private readonly repositoryTokens = new TokenIndex<string>();
-  /** Papers by ordinal, and each paper's ordinal: postings hold ordinals. */
-  private readonly paperIds: string[] = [];
-  private readonly ordinals = new Map<string, number>();
+  /** Paper ordinals: postings hold them. */
+  private readonly papers = new Ordinals();
   private readonly counter = new HitCounter();
   readonly conceptDocs = new Map<string, ConceptSearchDoc>();
 
@@ -247,7 +278,7 @@ export class SearchIndex {
    * one per word (the postings of common words are long).
    */
   putPaper(paper: PaperRecord, old?: PaperRecord): void {
-    const ord = this.ordinals.get(paper.id);
+    const ord = this.papers.get(paper.id);
     if (!old || ord === undefined) {
       this.addPaper(paper);
       return;
@@ -260,7 +291,7 @@ export class SearchIndex {
 
   /** Indexes `concept` in place of `old` (the record it replaces, if any); see {@link putPaper}. */
   putConcept(concept: ConceptRecord, old?: ConceptRecord): void {
-    const ord = this.conceptOrdinals.get(concept.id);
+    const ord = this.concepts.get(concept.id);
     if (!old || ord === undefined) {
       this.addConcept(concept);
       return;
@@ -286,24 +317,14 @@ export class SearchIndex {
   }
 
   private addPaper(paper: PaperRecord): void {
-    let ord = this.ordinals.get(paper.id);
-    if (ord === undefined) {
-      ord = this.paperIds.length;
-      this.paperIds.push(paper.id);
-      this.ordinals.set(paper.id, ord);
-    }
+    const ord = this.papers.of(paper.id);
     const doc = paperSearchDoc(paper);
     for (const t of doc.titleTokens) this.titleTokens.add(t, ord);
     for (const t of doc.abstractTokens) this.abstractTokens.add(t, ord);
   }
 
   private addConcept(concept: ConceptRecord): void {
-    let ord = this.conceptOrdinals.get(concept.id);
-    if (ord === undefined) {
-      ord = this.conceptIds.length;
-      this.conceptIds.push(concept.id);
-      this.conceptOrdinals.set(concept.id, ord);
-    }
+    const ord = this.concepts.of(concept.id);
     const doc = conceptSearchDoc(concept);
     this.conceptDocs.set(concept.id, doc);
     for (const name of doc.names) this.nameConcept(name, concept.id);
@@ -338,7 +359,7 @@ export class SearchIndex {
     if (count === 0) return [];
     const exact = this.conceptsByName.get(q.phrase) ?? new Set<string>();
     const ranked: [string, number][] = [...exact].sort(compareIds).map((id) => [id, 3]);
-    const n = this.conceptIds.length;
+    const n = this.concepts.size;
     if (this.conceptTotal.length < n) {
       this.conceptTotal = new Uint32Array(Math.max(n, this.conceptTotal.length * 2, 1024));
       this.conceptLevel = new Uint8Array(this.conceptTotal.length);
@@ -372,7 +393,7 @@ export class SearchIndex {
     for (let units = top; units > 0; units--) {
       const bound = (1.5 * units) / 4 / count + 0.5;
       for (const ord of buckets[units]!) {
-        const id = this.conceptIds[ord]!;
+        const id = this.concepts.idAt(ord);
         if (!exact.has(id)) ranked.push([id, bound]);
       }
     }
@@ -394,7 +415,7 @@ export class SearchIndex {
     for (const t of q.tokens) {
       const prefix = [...t].length >= MIN_PREFIX;
       this.counter.count(
-        this.paperIds.length,
+        this.papers.size,
         [
           { prefix: prefix ? this.titleTokens.withPrefix(t) : [], exact: this.titleTokens.exact(t) },
           { prefix: prefix ? this.abstractTokens.withPrefix(t) : [], exact: this.abstractTokens.exact(t) },
@@ -405,10 +426,10 @@ export class SearchIndex {
     // Units are half hits; a score of 1 is 3 hits per query token.
     const unitsPerPoint = 6 * q.tokens.length;
     const { ordinals, units, bonusUnits } = this.counter.drain(unitsPerPoint, phrase ? phrase.needs.size : null, unitsPerPoint);
-    const ids = this.paperIds;
+    const papers = this.papers;
     return {
       length: ordinals.length,
-      id: (i) => ids[ordinals[i]!]!,
+      id: (i) => papers.idAt(ordinals[i]!),
       hits: (i) => units[i]! / 2,
       bonusBound: (i) => bonusUnits[i]! / unitsPerPoint,
     };

@@ -3,7 +3,7 @@ import { compareByRank } from '../algorithms.js';
 import type { SortKey } from '../graph-store.js';
 import { conceptIndexKeys } from '../lookup.js';
 import { compareIds } from '../ordering.js';
-import { SearchIndex } from '../search-index.js';
+import { Ordinals, SearchIndex } from '../search-index.js';
 
 /**
  * A RELATED_TO edge as seen from one of its concepts. `out` is true in the list of the concept
@@ -82,9 +82,8 @@ export function buildIndex(graph: GraphData) {
     },
   };
 
-  /** Papers by ordinal (load order, then as deltas add them), and each paper's ordinal. */
-  const paperIdAt: string[] = [...papers.keys()];
-  const paperOrdinals = new Map(paperIdAt.map((id, i) => [id, i]));
+  /** Paper ordinals (load order, then as deltas add papers). */
+  const paperOrdinals = new Ordinals(papers.keys());
   /** The ordinals of each concept's mentioning papers (one per mention), made on first use. */
   const mentionOrdinals = new Map<string, Int32Array>();
 
@@ -145,7 +144,6 @@ export function buildIndex(graph: GraphData) {
     narrower: narrowerLists,
     adjacency: adjacencyOf,
     relatedByOther: relatedByOtherOf,
-    paperIdAt,
     paperOrdinals,
     /** The ordinals of the papers of a concept's mentions (as the list of mentionsByConcept, in no particular order). */
     mentionOrdinals: {
@@ -200,10 +198,7 @@ export function applyDeltaToIndex(index: GraphIndex, delta: GraphData): void {
   for (const paper of delta.papers) {
     const old = index.papers.get(paper.id);
     index.papers.set(paper.id, paper);
-    if (!index.paperOrdinals.has(paper.id)) {
-      index.paperOrdinals.set(paper.id, index.paperIdAt.length);
-      index.paperIdAt.push(paper.id);
-    }
+    index.paperOrdinals.of(paper.id);
     search?.putPaper(paper, old);
   }
 

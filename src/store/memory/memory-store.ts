@@ -626,7 +626,7 @@ export class MemoryStore implements GraphStore {
     const margin = (x: number) => 1e-9 * Math.max(1, Math.abs(x));
     // Scores by paper ordinal in a scratch array; `met` lists the papers scored, in order met.
     const self = this.index.paperOrdinals.get(paperId)!;
-    const papers = this.index.paperIdAt.length;
+    const papers = this.index.paperOrdinals.size;
     if (this.similarScratch.length < papers) this.similarScratch = new Float64Array(Math.max(papers, this.similarScratch.length * 2));
     const score = this.similarScratch;
     const met: number[] = [];
@@ -634,7 +634,7 @@ export class MemoryStore implements GraphStore {
     const idfOf = new Map(concepts.map((c) => [c.id, c.idf]));
     const exactScore = (ord: number) => {
       let sum = 0;
-      for (const m of this.index.mentionsByPaper.get(this.index.paperIdAt[ord]!) ?? []) sum += idfOf.get(m.conceptId) ?? 0;
+      for (const m of this.index.mentionsByPaper.get(this.index.paperOrdinals.idAt(ord)) ?? []) sum += idfOf.get(m.conceptId) ?? 0;
       return sum;
     };
     /** The `first`-th best full score among the papers leading so far: the answer's `first`-th is at least that. */
@@ -683,7 +683,7 @@ export class MemoryStore implements GraphStore {
         for (const ord of met.filter((o) => score[o]! + rest[i]! >= bar).sort((a, b) => score[b]! - score[a]!)) {
           if (score[ord]! + rest[i]! < bar) break;
           let more = 0;
-          for (const m of this.index.mentionsByPaper.get(this.index.paperIdAt[ord]!) ?? []) more += unread.get(m.conceptId) ?? 0;
+          for (const m of this.index.mentionsByPaper.get(this.index.paperOrdinals.idAt(ord)) ?? []) more += unread.get(m.conceptId) ?? 0;
           score[ord] = score[ord]! + more;
           candidates.push(ord);
           completed.offer(score[ord]!);
@@ -696,7 +696,7 @@ export class MemoryStore implements GraphStore {
       const ranked: SimilarCandidate[] = [];
       for (const ord of candidates) {
         if (score[ord]! < cut) continue;
-        const id = this.index.paperIdAt[ord]!;
+        const id = this.index.paperOrdinals.idAt(ord);
         const shared: { conceptId: string; paperCount: number }[] = [];
         for (const m of this.index.mentionsByPaper.get(id) ?? []) {
           const c = byId.get(m.conceptId);
