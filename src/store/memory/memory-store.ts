@@ -304,9 +304,8 @@ export class MemoryStore implements GraphStore {
   }
 
   async relatedOfConcepts(conceptIds: readonly string[], first: number, minShared = 1): Promise<RelatedConcept[][]> {
-    return conceptIds.map((id) =>
-    {
-      // The list is by weight: its first `first` entries sharing enough papers, without a pass over a hub's thousands.
+    // Each list is by weight: its first `first` entries sharing enough papers, without a pass over a hub's thousands.
+    return conceptIds.map((id) => {
       const out: RelatedConcept[] = [];
       for (const r of this.index.related.get(id) ?? []) {
         if (out.length >= first) break;
