@@ -4,5 +4,5 @@ MERGE (p:Paper {id: row.id})
 SET p = {
   id: row.id, title: row.title, abstract: row.abstract, url: row.url, year: toInteger(row.year),
   source: row.source, contentHash: row.contentHash, linksJson: row.linksJson,
-  searchText: row.searchText, titleTokens: row.titleTokens, abstractTokens: row.abstractTokens, gen: $gen
+  titleTokens: row.titleTokens, abstractTokens: row.abstractTokens, gen: $gen
 }

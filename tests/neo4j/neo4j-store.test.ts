@@ -151,7 +151,7 @@ if (!uri) {
       clean = await dump();
     });
 
-    it('creates the id uniqueness constraints and the search index', async () => {
+    it('creates the id uniqueness constraints, the search indexes and the pair index', async () => {
       const constraints = await executor.read<{ type: string; labelsOrTypes: string[]; properties: string[] }>('show-constraints');
       for (const label of ['Paper', 'Concept', 'Repository']) {
         expect(constraints).toContainEqual(
@@ -161,9 +161,17 @@ if (!uri) {
       const indexes = await executor.read<{ name: string; type: string; state: string; labelsOrTypes: string[]; analyzer: string }>(
         'show-indexes',
       );
-      const search = indexes.find((i) => i.name === 'kg_search');
-      expect(search).toMatchObject({ type: 'FULLTEXT', state: 'ONLINE', analyzer: 'whitespace' });
-      expect([...search!.labelsOrTypes].sort()).toEqual(['Concept', 'Paper', 'Repository']);
+      for (const [name, label] of [
+        ['kg_concept_search', 'Concept'],
+        ['kg_repository_search', 'Repository'],
+        ['kg_paper_search', 'Paper'],
+      ] as const) {
+        expect(indexes.find((i) => i.name === name)).toMatchObject({ type: 'FULLTEXT', state: 'ONLINE', analyzer: 'whitespace', labelsOrTypes: [label] });
+      }
+      expect(indexes.find((i) => i.name === 'related_pair')).toMatchObject({ type: 'RANGE', state: 'ONLINE', labelsOrTypes: ['RELATED_TO'] });
+      // The indexes earlier versions searched are gone.
+      expect(indexes.map((i) => i.name)).not.toContain('kg_search');
+      expect(indexes.map((i) => i.name)).not.toContain('kg_concept_fuzzy');
       await store.init();
       await store.ping();
     });

@@ -21,10 +21,9 @@ import {
   rankPairPapers,
   rankPapersByMentions,
   rankSimilar,
+  TopHits,
   TopScores,
   type MentionRow,
-  type SimilarCandidate,
-  type WeightedNeighbour,
 } from '../algorithms.js';
 import { canonicalGraph } from '../canonical.js';
 import { checkDelta, deltaEndsOutside, type DeltaEnds } from '../delta.js';
@@ -54,38 +53,50 @@ import { conceptIndexKeys, preferConcept } from '../lookup.js';
 import { compareIds, conceptIdf, SEARCH_KIND_ORDER } from '../ordering.js';
 import * as paging from '../paging.js';
 import {
-  conceptNameFuzzyKeys,
   conceptSearchDoc,
-  conceptTokens,
   MIN_PREFIX,
-  paperSearchDoc,
   parseSearchQuery,
-  queryFuzzyKeys,
   repositoryTokens,
   scoreConcept,
   maxPhraseBonus,
   paperScoreOfHits,
-  scorePaper,
   scoreRepository,
   searchTokens,
   type SearchQuery,
 } from '../search-scoring.js';
 import { Executor, type Neo4jConnection } from './executor.js';
+import { conceptSearchText, searchPlan, type BoundQueries, type PaperQueries } from './search-plan.js';
+import {
+  deltaEntries,
+  graphHeads,
+  mergeNeighbourHead,
+  mergePaperHead,
+  mergeRelatedHead,
+  TOP_LIST_SIZE,
+  type ConceptHeads,
+} from './top-lists.js';
 
 /** Schema statements run by init(), each in a transaction of its own, in this order. */
 const SCHEMA_QUERIES = [
   'schema-paper-id-unique',
   'schema-concept-id-unique',
   'schema-repository-id-unique',
-  'schema-search-fulltext',
   'schema-paper-year-index',
   'schema-concept-paper-count-index',
   'schema-concept-name-index',
-  'schema-concept-fuzzy-fulltext',
   'schema-concept-community-index',
   'schema-concept-rank-index',
   'schema-concept-keys-fulltext',
+  'schema-concept-search-fulltext',
+  'schema-repository-search-fulltext',
+  'schema-paper-search-fulltext',
+  'schema-repository-name-index',
+  'drop-index-kg-search',
+  'drop-index-kg-concept-fuzzy',
 ] as const;
+
+/** The index of RELATED_TO pair keys (schema-related-pair-index.cypher); created once every pair is keyed. */
+const PAIR_INDEX = 'related_pair';
 
 /** Seconds init() waits for new indexes to come online. */
 const INDEX_WAIT_SECONDS = 300;
@@ -96,17 +107,41 @@ const DEFAULT_BATCH_SIZE = 2000;
 /** The full-text index of concepts' lookup keys (schema-concept-keys-fulltext.cypher). */
 const KEYS_INDEX = 'kg_concept_keys';
 
-/** Clauses per Lucene query; Lucene refuses queries of more than 1024 clauses. */
+/** Clauses per Lucene query of the key index; Lucene refuses queries of more than 1024 clauses. */
 const SEARCH_CLAUSES_PER_QUERY = 512;
 
 /** Above any neighbourhood limit: the per-concept bound of related-neighbours.cypher. */
 const NEIGHBOURS_PER_CONCEPT_MAX = 100_000;
 
-/** About how many papers similarPapers lists first, from the rarest concepts, to find the score to beat. */
-const SIMILAR_FIRST_LISTED = 500;
+/** Papers listed at most by one group of similarPapers' short concept lists. */
+const SIMILAR_GROUP_LISTED = 2000;
 
-/** Paper records read at a time while ranking search hits. */
+/** A concept list longer than this is read by itself, after the full scores of the papers leading so far. */
+const SIMILAR_LONG_LIST = 1000;
+
+/** Papers completed with their mentions of the concepts not read, per query. */
+const SIMILAR_COMPLETE_BATCH = 500;
+
+/** About what completing one paper costs, in papers of a concept list read instead. */
+const SIMILAR_COMPLETION_COST = 8;
+
+/** Paper records read at a time while ranking search hits by their records. */
 const SEARCH_PAPER_BATCH = 50;
+
+/** Concepts and repositories a search ranks first by bound (then eight times as many each round). */
+const SEARCH_FIRST_ROWS = 512;
+
+/** Of those, how many a round reads at least (then four times as many). */
+const SEARCH_FIRST_TAKE = 32;
+
+/** Papers a search reads first by bound (then eight times as many each round). */
+const SEARCH_PAPER_ROWS = 64;
+
+/** Papers a search reads per round in id order. */
+const SEARCH_SCAN_ROWS = 512;
+
+/** An id every paper id sorts before (the highest code point): a scan in id order to the end. */
+const EVERY_ID_BEFORE = String.fromCodePoint(0x10ffff).repeat(8);
 
 /** The list query of each order. */
 const PAPER_LIST_QUERIES: Record<Exclude<PaperOrder, 'RELEVANCE'>, string> = {
@@ -164,10 +199,11 @@ interface MentionRowOut {
  * and the embedded one agree on every order and tie.
  *
  * Model: `(:Paper)`, `(:Concept)` (with `lookupKeys` for name lookup), `(:Repository)`,
- * `MENTIONS`, `HAS_CODE`, `RELATED_TO` (stored once, source < target) and `BROADER`
- * (narrower -> broader). Spans and links are JSON text properties. Every node also carries
- * `searchText` (its search tokens, for the full-text index) and `gen` (the replacement that
- * wrote it; relationships carry it too); concepts carry `lowerNames` for the name filter.
+ * `MENTIONS`, `HAS_CODE`, `RELATED_TO` (stored once, source < target, with the key of its pair)
+ * and `BROADER` (narrower -> broader). Spans and links are JSON text properties. Nodes carry
+ * their search fields for the full-text indexes (see search-plan.ts) and `gen` (the replacement
+ * that wrote it; relationships carry it too); concepts carry `lowerNames` for the name filter
+ * and the heads of their related and paper lists (see top-lists.ts).
  */
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
@@ -178,15 +214,61 @@ export class Neo4jStore implements GraphStore {
   /** Rows per write batch and per sweep batch. */
   protected batchSize = DEFAULT_BATCH_SIZE;
 
+  /** How many a search reads first: concepts and repositories by bound, papers by bound, papers in id order. */
+  protected searchRows = { nodes: SEARCH_FIRST_ROWS, take: SEARCH_FIRST_TAKE, papers: SEARCH_PAPER_ROWS, scan: SEARCH_SCAN_ROWS };
+
   constructor(config: Neo4jConnection) {
     this.db = new Executor(config);
   }
 
   async init(): Promise<void> {
+    const pairIndexed = (await this.db.read<{ name: string }>('show-indexes')).some((i) => i.name === PAIR_INDEX);
     for (const name of SCHEMA_QUERIES) await this.db.write(name);
     await this.db.read('schema-await-indexes', { timeoutSeconds: INDEX_WAIT_SECONDS });
     await this.addMissingSearchTokens();
     await this.addMissingLookupKeys();
+    await this.addMissingSearchText();
+    await this.addMissingTopLists();
+    if (!pairIndexed) {
+      await this.addMissingPairKeys();
+      await this.db.write('schema-related-pair-index');
+      await this.db.read('schema-await-indexes', { timeoutSeconds: INDEX_WAIT_SECONDS });
+    }
+  }
+
+  /**
+   * RELATED_TO relationships written by a version that did not key their pairs get their keys
+   * (see upsert-related.cypher), walking the concepts in id order a few at a time (a hub has
+   * thousands). Runs while the pair index does not exist yet; it is created once this is done,
+   * so an interrupted migration is resumed by the next start.
+   */
+  private async addMissingPairKeys(): Promise<void> {
+    const limit = Math.max(1, Math.floor(this.batchSize / 10));
+    for (let after = ''; ; ) {
+      const [batch] = await this.db.write<{ concepts: number; last: string | null }>('key-related-pairs', { after, limit });
+      if (!batch || batch.concepts < limit || batch.last === null) return;
+      after = batch.last;
+    }
+  }
+
+  /** Concepts written by a version that did not store their search fields get them (a no-op afterwards). */
+  private async addMissingSearchText(): Promise<void> {
+    for (;;) {
+      const rows = await this.db.read<{ id: string; name: string; aliases: string[] }>('concepts-without-search-text', { limit: this.batchSize });
+      if (rows.length === 0) return;
+      await this.db.write('set-concept-search-text', { rows: rows.map((r) => ({ id: r.id, ...conceptSearchText(r) })) });
+      if (rows.length < this.batchSize) return;
+    }
+  }
+
+  /** Concepts written by a version that did not store their head lists get them (a no-op afterwards). */
+  private async addMissingTopLists(): Promise<void> {
+    for (;;) {
+      const rows = await this.db.read<{ id: string }>('concepts-without-top-lists', { limit: this.batchSize });
+      if (rows.length === 0) return;
+      await this.db.write('compute-concept-top-lists', { ids: rows.map((r) => r.id), size: TOP_LIST_SIZE });
+      if (rows.length < this.batchSize) return;
+    }
   }
 
   /**
@@ -283,9 +365,11 @@ export class Neo4jStore implements GraphStore {
         if ((row?.deleted ?? 0) < this.batchSize) return;
       }
     };
-    // Nodes first: the relationship upserts MATCH their end points.
+    // Nodes first: the relationship upserts MATCH their end points. Concepts come with the heads of
+    // their lists, computed here from the whole graph.
+    const heads = graphHeads(graph);
     await upsert('upsert-papers', graph.papers.map(paperRow));
-    await upsert('upsert-concepts', graph.concepts.map(conceptRow));
+    await upsert('upsert-concepts', graph.concepts.map((c) => conceptRow(c, heads.get(c.id))));
     await upsert('upsert-repositories', graph.repositories.map(repositoryRow));
     // Into an empty database (nothing of ours was there before this replacement) relationships are
     // created without MERGE's existence check; a re-run after a crash finds nodes and merges.
@@ -343,13 +427,76 @@ export class Neo4jStore implements GraphStore {
     const upsert = (name: string, rows: readonly object[]) => this.writeBatches(name, rows, gen, batches);
     // Nodes first: the relationship upserts MATCH their end points.
     await upsert('upsert-papers', delta.papers.map(paperRow));
-    await upsert('upsert-concepts', delta.concepts.map(conceptRow));
+    await upsert('upsert-concepts', delta.concepts.map((c) => conceptRow(c)));
     await upsert('upsert-repositories', delta.repositories.map(repositoryRow));
     await upsert('upsert-mentions', delta.mentions.map(mentionRow));
     await upsert('upsert-has-code', delta.hasCode);
     await upsert('upsert-related', delta.related);
     await upsert('upsert-broader', delta.broader);
+    await this.updateHeads(delta, batches);
     return summary;
+  }
+
+  /**
+   * Brings the head lists of the concepts a delta touched up to date: merged here from the stored
+   * heads where that is exact (see top-lists.ts), recomputed by the database for the others (new
+   * concepts, and those whose listed entries the delta rewrote).
+   */
+  private async updateHeads(delta: GraphData, batches: { count: number }): Promise<void> {
+    const added = deltaEntries(delta);
+    const touched = unique([...delta.concepts.map((c) => c.id), ...added.related.keys(), ...added.papers.keys()]);
+    const merged: (ConceptHeads & { id: string })[] = [];
+    const recompute: string[] = [];
+    for (const ids of chunks(touched, this.batchSize)) {
+      const rows = await this.db.read<{
+        id: string;
+        relatedIds: string[] | null;
+        weights: number[] | null;
+        shared: number[] | null;
+        out: boolean[] | null;
+        neighbourIds: string[] | null;
+        neighbourWeights: number[] | null;
+        neighbourOut: boolean[] | null;
+        paperIds: string[] | null;
+        confidences: number[] | null;
+      }>('concept-top-lists', { ids });
+      for (const row of rows) {
+        const storedRelated =
+          row.relatedIds && row.weights && row.shared && row.out ? { ids: row.relatedIds, weights: row.weights, shared: row.shared, out: row.out } : null;
+        const storedNeighbours =
+          row.neighbourIds && row.neighbourWeights && row.neighbourOut ? { ids: row.neighbourIds, weights: row.neighbourWeights, out: row.neighbourOut } : null;
+        const storedPapers = row.paperIds && row.confidences ? { ids: row.paperIds, confidences: row.confidences } : null;
+        const newRelated = added.related.get(row.id) ?? [];
+        const newPapers = added.papers.get(row.id) ?? [];
+        if (storedRelated && storedNeighbours && storedPapers && newRelated.length === 0 && newPapers.length === 0) continue;
+        const related = mergeRelatedHead(storedRelated, newRelated);
+        const neighbours = mergeNeighbourHead(storedNeighbours, newRelated);
+        const papers = mergePaperHead(storedPapers, newPapers);
+        if (related && neighbours && papers) merged.push({ id: row.id, related, neighbours, papers });
+        else recompute.push(row.id);
+      }
+    }
+    const rows = merged.map(({ id, related, neighbours, papers }) => ({
+      id,
+      relatedTopIds: related.ids,
+      relatedTopWeights: related.weights,
+      relatedTopShared: related.shared,
+      relatedTopOut: related.out,
+      neighbourTopIds: neighbours.ids,
+      neighbourTopWeights: neighbours.weights,
+      neighbourTopOut: neighbours.out,
+      paperTopIds: papers.ids,
+      paperTopConfidences: papers.confidences,
+    }));
+    for (const chunk of chunks(rows, this.batchSize)) {
+      await this.db.write('set-concept-top-lists', { rows: chunk });
+      this.afterBatch(++batches.count);
+    }
+    // A hub's relationships are many: recomputed a few concepts at a time.
+    for (const ids of chunks(recompute, Math.max(1, Math.floor(this.batchSize / 20)))) {
+      await this.db.write('compute-concept-top-lists', { ids, size: TOP_LIST_SIZE });
+      this.afterBatch(++batches.count);
+    }
   }
 
   /** Which of `ids` have a node, by label. */
@@ -619,26 +766,31 @@ export class Neo4jStore implements GraphStore {
   // ---- traversal -----------------------------------------------------------------------
 
   async neighbourhood(conceptId: string, options: NeighbourhoodOptions): Promise<Subgraph> {
-    const [center] = await this.conceptsByIds([conceptId]);
-    if (!center) return { nodes: [], edges: [] };
     const included = await expandNeighbourhood(conceptId, options, async (ids, bounds) => {
-      const rows = await this.db.read<{ key: string; other: string; weight: number }>('related-neighbours', {
+      const rows = await this.db.read<{ other: string; weight: number }>('related-neighbours', {
         ids,
         places: Math.min(bounds.places, NEIGHBOURS_PER_CONCEPT_MAX),
         seen: bounds.seen,
         minWeight: bounds.minWeight,
       });
-      return groupBy(rows, (r): WeightedNeighbour => ({ other: r.other, weight: r.weight }));
+      // The level's candidates of the whole frontier (see related-neighbours.cypher): the
+      // expansion takes them in one ranking whichever frontier concept they are listed under.
+      return new Map([[ids[0]!, rows]]);
     });
-    const [nodes, edgeRows] = await Promise.all([
-      this.conceptNodes(included),
-      this.db.read<{ kind: 'RELATED_TO' | 'BROADER'; source: string; target: string; weight: number | null }>(
-        'edges-among-concepts',
-        { ids: included },
-      ),
-    ]);
+    const [subgraph] = await this.db.read<{
+      concepts: { id: string; name: string }[];
+      edges: { kind: 'RELATED_TO' | 'BROADER'; source: string; target: string; weight: number | null }[];
+    }>('neighbourhood-subgraph', { ids: included });
+    const names = new Map((subgraph?.concepts ?? []).map((c) => [c.id, c.name]));
+    // An unknown concept has an empty neighbourhood (its expansion found nothing to read).
+    if (!names.has(conceptId)) return { nodes: [], edges: [] };
+    const nodes: GraphNode[] = included.map((id) => {
+      const name = names.get(id);
+      if (name === undefined) throw new Error(`concept ${id} disappeared while its neighbourhood was read`);
+      return { id, kind: 'CONCEPT', label: name };
+    });
     const edges: GraphEdge[] = [];
-    for (const e of edgeRows) {
+    for (const e of subgraph!.edges) {
       if (e.kind === 'BROADER') {
         edges.push({ source: e.source, target: e.target, kind: 'BROADER', weight: null });
       } else if (e.source !== e.target && (e.weight ?? 0) >= options.minWeight) {
@@ -718,152 +870,364 @@ export class Neo4jStore implements GraphStore {
   }
 
   /**
-   * Candidates are read a few concepts' papers at a time, rarest concepts first: a paper met only
-   * in the papers of the most common concepts scores at most the sum of their IDFs, so once that
-   * sum is below the `first`-th score already found, those concepts' papers are never listed.
-   * A concept in half the corpus then costs nothing unless the answer needs it.
+   * `rankSimilar` over every paper sharing a concept, without listing them all. The paper's
+   * concepts are read rarest first (highest idf), a group of short lists at a time (a list of up to
+   * TOP_LIST_SIZE papers is the concept's head, read without visiting its relationships); a paper's
+   * sum is the idf of the concepts read that it shares. `floor` never exceeds the answer's
+   * `first`-th score: the `first`-th of the sums (they only grow), or of the full scores of the
+   * papers leading, taken before a long list is read. Once the concepts left could not lift a
+   * paper not met yet to it, their lists are not read: the papers met are completed with their
+   * mentions of those concepts, highest sum first, while they can still make the cut.
    */
   async similarPapers(paperId: string, first: number): Promise<SimilarPaper[]> {
     const mine = await this.db.read<{ totalPapers: number; conceptId: string; paperCount: number }>('similar-paper-concepts', { paperId });
     if (mine.length === 0 || first <= 0) return [];
     const totalPapers = mine[0]!.totalPapers;
     const paperCount = new Map(mine.map((c) => [c.conceptId, c.paperCount]));
-    const rarestFirst = [...mine].sort((a, b) => a.paperCount - b.paperCount || compareIds(a.conceptId, b.conceptId));
-    const candidates = new Map<string, SimilarCandidate>();
-    const readVia = async (concepts: typeof mine) => {
-      const rows = await this.db.read<{ id: string; shared: string[] }>('similar-papers-via', { paperId, via: concepts.map((c) => c.conceptId) });
-      for (const r of rows) {
-        // Ranked on ids (the ranking needs nothing else of a paper); only the kept papers are read.
-        const shared = r.shared.map((conceptId) => ({ conceptId, paperCount: paperCount.get(conceptId)! }));
-        candidates.set(r.id, { paper: { id: r.id } as PaperRecord, shared });
-      }
+    const concepts = [...paperCount]
+      .map(([id, count]) => ({ id, count, idf: conceptIdf(totalPapers, count) }))
+      .sort((a, b) => b.idf - a.idf || compareIds(a.id, b.id));
+    const rest = new Float64Array(concepts.length + 1);
+    for (let i = concepts.length - 1; i >= 0; i--) rest[i] = rest[i + 1]! + concepts[i]!.idf;
+    const margin = 1e-9 * Math.max(1, rest[0]!);
+    const idfOf = new Map(concepts.map((c) => [c.id, c.idf]));
+    /** Papers met: the concepts read that they share, and the sum of their idfs. */
+    const met = new Map<string, { shared: string[]; sum: number }>();
+    const kth = (values: Iterable<number>) => {
+      const top = new TopScores(first);
+      for (const v of values) top.offer(v);
+      return top.floor();
     };
-    let rare = 0;
-    for (let listed = 0; rare < rarestFirst.length && (rare === 0 || listed + rarestFirst[rare]!.paperCount <= SIMILAR_FIRST_LISTED); rare++) {
-      listed += rarestFirst[rare]!.paperCount;
+    const sums = () => [...met.values()].map((m) => m.sum);
+    /** Each paper's mentions of `among`, by paper id. */
+    const mentionsAmong = async (ids: readonly string[], among: readonly string[]) => {
+      const found = new Map<string, string[]>();
+      for (const chunk of chunks(ids, SIMILAR_COMPLETE_BATCH)) {
+        const rows = await this.db.read<{ id: string; shared: string[] }>('mentions-of-papers-among', { ids: chunk, concepts: among });
+        for (const r of rows) found.set(r.id, r.shared);
+      }
+      return found;
+    };
+    let floor = Number.NEGATIVE_INFINITY;
+    let i = 0;
+    while (i < concepts.length) {
+      if (met.size >= first) {
+        floor = Math.max(floor, kth(sums()));
+        // No paper not met can make it: stop once completing those that can costs less than the next list.
+        if (rest[i]! < floor - margin) {
+          let pending = 0;
+          for (const m of met.values()) if (m.sum + rest[i]! >= floor - margin) pending++;
+          if (pending * SIMILAR_COMPLETION_COST <= concepts[i]!.count) break;
+        }
+        if (concepts[i]!.count > SIMILAR_LONG_LIST && rest[i]! >= floor - margin) {
+          // Before a long list: the full scores of the papers leading.
+          const leaders = [...met].sort((a, b) => b[1].sum - a[1].sum).slice(0, 4 * first);
+          const unread = concepts.slice(i).map((c) => c.id);
+          const more = await mentionsAmong(leaders.map(([id]) => id), unread);
+          floor = Math.max(floor, kth(leaders.map(([id, m]) => m.sum + (more.get(id) ?? []).reduce((x, c) => x + idfOf.get(c)!, 0))));
+          if (rest[i]! < floor - margin) break;
+        }
+      }
+      // A group of short lists, or one long list.
+      const group = [concepts[i]!];
+      for (let listed = group[0]!.count; i + group.length < concepts.length; ) {
+        const next = concepts[i + group.length]!;
+        if (next.count > SIMILAR_LONG_LIST || listed + next.count > SIMILAR_GROUP_LISTED) break;
+        listed += next.count;
+        group.push(next);
+      }
+      const rows = await this.db.read<{ id: string; papers: string[] }>('papers-of-concept-lists', { ids: group.map((c) => c.id) });
+      for (const { id: conceptId, papers } of rows) {
+        const idf = idfOf.get(conceptId)!;
+        for (const id of papers) {
+          if (id === paperId) continue;
+          const m = met.get(id);
+          if (m) {
+            m.shared.push(conceptId);
+            m.sum += idf;
+          } else met.set(id, { shared: [conceptId], sum: idf });
+        }
+      }
+      i += group.length;
     }
-    await readVia(rarestFirst.slice(0, rare));
-    const found = rankSimilar([...candidates.values()], totalPapers, first);
-    const floor = found.length === first ? found[first - 1]!.score : Number.NEGATIVE_INFINITY;
-    // The most common concepts whose IDFs together stay below the floor (with a margin for rounding).
-    let common = rarestFirst.length;
-    for (let bound = 0; common > rare; common--) {
-      bound += conceptIdf(totalPapers, rarestFirst[common - 1]!.paperCount);
-      if (bound * (1 + 1e-9) >= floor) break;
+    let candidates = [...met];
+    if (i < concepts.length) {
+      // The papers met, completed with the concepts not read, highest sum first, while they can
+      // still make the cut (which rises with the completed scores).
+      const unread = concepts.slice(i).map((c) => c.id);
+      const completed = new TopScores(first);
+      let bar = Math.max(floor, kth(sums())) - margin;
+      const order = candidates.filter(([, m]) => m.sum + rest[i]! >= bar).sort((a, b) => b[1].sum - a[1].sum || compareIds(a[0], b[0]));
+      candidates = [];
+      for (let at = 0, size = 4 * first; at < order.length && order[at]![1].sum + rest[i]! >= bar; size *= 4) {
+        const batch = [];
+        for (; at < order.length && batch.length < size && order[at]![1].sum + rest[i]! >= bar; at++) batch.push(order[at]!);
+        const more = await mentionsAmong(batch.map(([id]) => id), unread);
+        for (const [id, m] of batch) {
+          for (const c of more.get(id) ?? []) {
+            m.shared.push(c);
+            m.sum += idfOf.get(c)!;
+          }
+          candidates.push([id, m]);
+          completed.offer(m.sum);
+        }
+        bar = Math.max(bar, completed.floor() - margin);
+      }
     }
-    if (common > rare) await readVia(rarestFirst.slice(rare, common));
-    const ranked = rankSimilar([...candidates.values()], totalPapers, first);
+    const ranked = rankSimilar(
+      candidates.map(([id, m]) => ({
+        paper: { id } as PaperRecord,
+        shared: m.shared.map((conceptId) => ({ conceptId, paperCount: paperCount.get(conceptId)! })),
+      })),
+      totalPapers,
+      first,
+    );
     const papers = await this.paperMap(ranked.map((s) => s.paper.id));
     return ranked.map((s) => ({ ...s, paper: papers.get(s.paper.id)! }));
   }
 
   /**
-   * Candidates come from the full-text indexes: every node holding a query token or a word it
-   * starts (`kg_search`), and every concept a typo away (`kg_concept_fuzzy`). That is every node
-   * the shared scorers can give a score above zero; they then rank them as the embedded store does.
+   * The full-text indexes give every node the shared scorers can score above zero, best upper
+   * bound first (see search-plan.ts); the scorers rank them as the embedded store does. Concepts,
+   * then repositories, then papers are read a batch at a time while an unread one could still
+   * reach the first `first` hits, so a query matching thousands of nodes reads few of them.
+   *
+   * Papers: their exact scores are computed in the database (token hits from their token lists,
+   * the phrase in their title or abstract), so only ids and scores cross the wire until the answer
+   * is known. Thousands of papers often score alike (every token in title and abstract); the first
+   * by id among them are found by reading papers in id order, where they are dense.
    */
   async search(query: string, first: number): Promise<SearchHit[]> {
     const q = parseSearchQuery(query);
-    if (q.tokens.length === 0) return [];
-    const [candidates, paperHits] = await Promise.all([this.searchCandidates(q, false), this.searchPaperHits(q)]);
-    const hits: SearchHit[] = [];
-    for (const { kind, record } of candidates) {
-      if (kind === 'CONCEPT') {
-        const concept = toConcept(record);
-        const score = scoreConcept(q, conceptSearchDoc(concept));
-        if (score > 0) hits.push({ kind, score, concept });
-      } else if (kind === 'REPOSITORY') {
-        const repository = toRepository(record);
-        const score = scoreRepository(q, repository);
-        if (score > 0) hits.push({ kind, score, repository });
-      }
+    if (q.tokens.length === 0 || first <= 0) return [];
+    const plan = searchPlan(q);
+    const top = new TopHits(first);
+    const hitsOf = new Map<string, number>();
+    const paperSearch = plan.papers.queries ? this.paperSearch(q, plan.papers, first, top, hitsOf) : null;
+    if (paperSearch && q.tokens.length > 1) await paperSearch.start();
+    await this.searchNodes('search-concepts', plan.concepts, 'CONCEPT', first, top, (row) => {
+      const concept = toConcept(row as unknown as ConceptRow);
+      const score = scoreConcept(q, conceptSearchDoc(concept));
+      return score > 0 ? { kind: 'CONCEPT', score, concept } : null;
+    });
+    // A repository the query names scores 2; the index bounds the others' shares.
+    const slash = q.phrase.indexOf('/');
+    const named = await this.db.read<{ record: RepositoryRow }>('repositories-named', {
+      phrase: q.phrase,
+      owner: slash < 0 ? null : q.phrase.slice(0, slash),
+      name: slash < 0 ? null : q.phrase.slice(slash + 1),
+    });
+    for (const { record } of named) {
+      const repository = toRepository(record);
+      const score = scoreRepository(q, repository);
+      if (score > 0) top.offer({ kind: 'REPOSITORY', score, repository });
     }
-    // Papers by the most they can score: their token hits (counted by the database) and the phrase
-    // bonus they can get (the database says where the phrase may be). Their records are read, best
-    // first, a batch at a time, only while they could still reach the first `first` hits.
-    const best = new TopScores(first);
-    for (const h of hits) best.offer(h.score);
-    const sorted = paperHits
-      .map((h) => {
-        const bonus = phraseBonusBound(q, h.phrase);
-        return { ...h, most: h.hits / (3 * q.tokens.length) + bonus, exact: bonus === 0 };
-      })
-      .sort((a, b) => b.most - a.most || compareIds(a.id, b.id));
-    for (let i = 0; i < sorted.length && sorted[i]!.most >= best.floor(); ) {
-      // A paper whose score is known without its record (`exact`) and only equal to the `first`-th
-      // hit's takes its place only by the order of equal scores: kind, then id.
-      const floor = best.floor();
-      const last = floor === Number.NEGATIVE_INFINITY ? null : rankHits(hits, first)[first - 1]!;
-      const beatsTie = (id: string) =>
-        last === null ||
-        SEARCH_KIND_ORDER.PAPER < SEARCH_KIND_ORDER[last.kind] ||
-        (last.kind === 'PAPER' && compareIds(id, last.paper.id) < 0);
-      const batch: { id: string; hits: number }[] = [];
-      for (; i < sorted.length && batch.length < SEARCH_PAPER_BATCH && sorted[i]!.most >= floor; i++) {
-        const h = sorted[i]!;
-        if (h.most > floor || !h.exact || beatsTie(h.id)) batch.push(h);
-      }
-      if (batch.length === 0) continue;
-      const papers = await this.paperMap(batch.map((b) => b.id));
-      for (const { id, hits: n } of batch) {
-        const paper = papers.get(id);
-        const score = paper ? paperScoreOfHits(q, paper, n) : 0;
-        if (score <= 0 || !paper) continue;
-        best.offer(score);
-        hits.push({ kind: 'PAPER', score, paper });
-      }
-    }
-    return rankHits(hits, first);
+    await this.searchNodes('search-repositories', plan.repositories, 'REPOSITORY', first, top, (row) => {
+      const repository = toRepository(row as unknown as RepositoryRow);
+      const score = scoreRepository(q, repository);
+      return score > 0 ? { kind: 'REPOSITORY', score, repository } : null;
+    }, named.map((r) => r.record.id));
+    if (paperSearch) await paperSearch.finish();
+    else await this.searchPapersByRecords(q, plan.papers, top);
+    // Papers found by id and score: their records are read for the answer, its scores computed again from them.
+    const found = top.hits();
+    const pending = found.flatMap((h) => (h.kind === 'PAPER' && hitsOf.has(h.paper.id) ? [h.paper.id] : []));
+    const papers = await this.paperMap(pending);
+    return rankHits(
+      found.map((h) => {
+        if (h.kind !== 'PAPER' || !hitsOf.has(h.paper.id)) return h;
+        const paper = papers.get(h.paper.id);
+        if (!paper) throw new Error(`paper ${h.paper.id} disappeared while a search read it`);
+        return { kind: 'PAPER', score: paperScoreOfHits(q, paper, hitsOf.get(paper.id)!), paper };
+      }),
+      first,
+    );
   }
 
   /**
-   * Token hits of every paper holding a query token or a word it starts, and where the query's
-   * phrase may appear (see search-paper-hits.cypher).
-   *
-   * Note: the phrase is looked up in the database only when it is printable ASCII, where Cypher's
-   * toLower() and JavaScript's toLowerCase() agree (both map İ to "i̇" and the Kelvin sign to k),
-   * as long as the server's JVM does not run in a Turkish, Azeri or Lithuanian locale; otherwise
-   * every paper may get the whole bonus.
+   * Concepts or repositories by bound, best first: of the first `limit` by bound, those that could
+   * still enter `top`, in the order of equal scores, `take` at a time; then the first eight times as
+   * many (Lucene orders equal scores its own way, so a round reads from the start, leaving out those
+   * read), while an unread one could enter. Each read that can enter is scored by `score`.
    */
-  private async searchPaperHits(q: SearchQuery): Promise<PaperHits[]> {
-    const tokens = q.tokens.map((token) => ({ token, prefix: [...token].length >= MIN_PREFIX }));
-    const phrase = maxPhraseBonus(q) > 0 && /^[ -~]*$/.test(q.phrase) ? q.phrase : null;
-    return this.db.read<PaperHits>('search-paper-hits', { queries: this.luceneQueries(q), tokens, phrase });
+  private async searchNodes(
+    query: 'search-concepts' | 'search-repositories',
+    plan: BoundQueries,
+    kind: 'CONCEPT' | 'REPOSITORY',
+    first: number,
+    top: TopHits,
+    score: (record: Record<string, unknown>) => SearchHit | null,
+    readBefore: readonly string[] = [],
+  ): Promise<void> {
+    const read = new Set(readBefore);
+    const boundOf = (luceneScore: number) => luceneScore / plan.scale;
+    /** The least Lucene score whose bound reaches `floor` (less the slack). */
+    const scoreFor = (floor: number) => (floor === Number.NEGATIVE_INFINITY ? -1 : (floor - boundSlack(floor)) * plan.scale);
+    let limit = this.searchRows.nodes;
+    let take = Math.max(this.searchRows.take, 2 * first);
+    for (;;) {
+      const [result] = await this.db.read<{
+        count: number;
+        last: number | null;
+        kept: number;
+        rows: { bound: number; record: Record<string, unknown> & { id: string; paperCount?: number } }[];
+      }>(query, {
+        queries: plan.queries,
+        limit,
+        take,
+        minScore: scoreFor(top.floor()),
+        exclude: Object.fromEntries([...read].map((id) => [id, true])),
+      });
+      if (!result) return;
+      let rest = true;
+      for (const row of result.rows) {
+        read.add(row.record.id);
+        const bound = boundOf(row.bound);
+        if (!mayEnter(top, bound, kind, row.record)) {
+          // Rows come by bound, then as equal scores rank: past one that cannot enter, none can,
+          // unless it lost to an equal score by id alone (ids may sort otherwise in the database).
+          const last = top.hits().at(-1)!;
+          const byIdAlone = last.kind === kind && (kind !== 'CONCEPT' || row.record.paperCount === (last as { concept: ConceptRecord }).concept.paperCount);
+          if (mayEnter(top, bound, kind) && byIdAlone) continue;
+          rest = false;
+          break;
+        }
+        const hit = score(row.record);
+        if (hit) top.offer(hit);
+      }
+      if (rest && result.kept > result.rows.length) {
+        take *= 4;
+        continue;
+      }
+      if (result.count < limit || result.last === null || !mayEnter(top, boundOf(result.last), kind)) return;
+      limit *= 8;
+    }
   }
 
-  /** The Lucene queries of a search: each token quoted, and as a prefix term when long enough. */
-  private luceneQueries(q: SearchQuery): string[] {
-    // Tokens are letters and digits only, so quoting each one (or appending * to it) is a complete escape.
-    const clauses = q.tokens.flatMap((t) => ([...t].length >= MIN_PREFIX ? [`"${t}"`, `${t}*`] : [`"${t}"`]));
-    return chunks(clauses, SEARCH_CLAUSES_PER_QUERY).map((c) => c.join(' OR '));
+  /**
+   * Papers whose exact scores the database computes (see search()), by bound: `start()` reads
+   * the first batch (with several tokens it comes first, as the phrase in titles often sets a bar
+   * concepts and repositories then rarely pass), `finish()` reads batches eight times larger, each
+   * giving its `first` best, while an unread paper could enter `top`. Once the unread can at best
+   * equal the last hit kept, only papers before it by id can take its place: they are also looked
+   * for in id order, where they are dense, a round of each way at a time until one settles it.
+   */
+  private paperSearch(q: SearchQuery, plan: PaperQueries, first: number, top: TopHits, hitsOf: Map<string, number>) {
+    const most = 1 + maxPhraseBonus(q);
+    const params = {
+      tokens: q.tokens.map((token) => ({ token, prefix: [...token].length >= MIN_PREFIX })),
+      phrase: plan.phrase,
+      n: q.tokens.length,
+    };
+    const offer = (rows: readonly { id: string; hits: number; score: number }[]) => {
+      for (const r of rows) {
+        if (hitsOf.has(r.id)) continue;
+        hitsOf.set(r.id, r.hits);
+        top.offer({ kind: 'PAPER', score: r.score, paper: { id: r.id } as PaperRecord });
+      }
+    };
+    let limit = 0;
+    /** The bound of the papers not read yet; null when every one was read. */
+    let unread: number | null = most;
+    /** The papers of the kind of the last hit kept, and which of them, an equal score takes the place of: its id as the bound of ids. */
+    const beforeOf = (last: SearchHit) => (last.kind === 'PAPER' ? last.paper.id : last.kind === 'REPOSITORY' ? EVERY_ID_BEFORE : '');
+    const byBound = async () => {
+      limit = limit === 0 ? this.searchRows.papers : limit * 8;
+      // Only papers that can still enter have their exact scores computed.
+      const floor = top.floor();
+      const full = floor !== Number.NEGATIVE_INFINITY;
+      const [row] = await this.db.read<{ last: number | null; best: { id: string; hits: number; score: number }[] }>('search-paper-top', {
+        ...params,
+        queries: plan.queries,
+        limit,
+        k: first,
+        above: full ? (floor + boundSlack(floor) - plan.everyBonus) * plan.scale : -1,
+        atLeast: full ? (floor - boundSlack(floor) - plan.everyBonus) * plan.scale : -1,
+        before: full ? beforeOf(top.hits()[first - 1]!) : EVERY_ID_BEFORE,
+      });
+      offer(row?.best ?? []);
+      unread = row?.last == null ? null : row.last / plan.scale + plan.everyBonus;
+    };
+    let from: string | null = '';
+    let met = 0;
+    /** One round in id order of the papers at least as good as the last hit kept and before it. */
+    const byId = async (floor: number) => {
+      const rows = await this.db.read<{ next: string | null; id: string | null; hits: number; score: number }>('search-paper-scan', {
+        ...params,
+        from,
+        before: beforeOf(top.hits()[first - 1]!),
+        cap: this.searchRows.scan,
+        floor,
+        k: first - met,
+      });
+      const found = rows.filter((r): r is typeof r & { id: string } => r.id !== null);
+      offer(found);
+      met += found.length;
+      from = met >= first ? null : (rows.find((r) => r.id === null)?.next ?? null);
+    };
+    const settled = () => unread === null || !mayEnter(top, unread, 'PAPER');
+    return {
+      start: async (): Promise<void> => {
+        if (!settled()) await byBound();
+      },
+      finish: async (): Promise<void> => {
+        if (limit === 0 && !settled()) await byBound();
+        while (!settled()) {
+          const floor = top.floor();
+          if (floor === Number.NEGATIVE_INFINITY || unread! > floor + boundSlack(floor)) {
+            await byBound();
+            continue;
+          }
+          await byId(floor);
+          if (from === null) return;
+          await byBound();
+        }
+      },
+    };
   }
 
-  private async searchCandidates(q: SearchQuery, withPapers: boolean) {
-    type Candidate = { kind: SearchHit['kind']; record: PaperRow & ConceptRow & RepositoryRow };
-    if (q.tokens.length === 0) return [];
-    const fuzzy = unique(q.tokens.flatMap(queryFuzzyKeys)).map((k) => `"${k}"`);
-    const toQueries = (list: string[]) => chunks(list, SEARCH_CLAUSES_PER_QUERY).map((c) => c.join(' OR '));
-    const [direct, typos] = await Promise.all([
-      this.db.read<Candidate>('search-candidates', { queries: this.luceneQueries(q), withPapers }),
-      fuzzy.length === 0 ? Promise.resolve([]) : this.db.read<Candidate>('search-fuzzy-concepts', { queries: toQueries(fuzzy) }),
-    ]);
-    const seen = new Set<string>();
-    return [...direct, ...typos].filter((c) => {
-      const key = `${c.kind}:${c.record.id}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+  /**
+   * Papers when the database cannot tell the phrase bonus (a phrase beyond printable ASCII): every
+   * paper holding a query token, by the most it can score, their records read best first a batch
+   * at a time while they could still enter `top`.
+   */
+  private async searchPapersByRecords(q: SearchQuery, plan: PaperQueries, top: TopHits): Promise<void> {
+    const most = maxPhraseBonus(q);
+    if (!mayEnter(top, 1 + most, 'PAPER')) return;
+    const rows = await this.db.read<{ id: string; hits: number }>('search-paper-hits', { queries: plan.hitQueries, phrase: null });
+    const sorted = rows
+      .map((r) => ({ ...r, bound: r.hits / (3 * q.tokens.length) + most }))
+      .sort((a, b) => b.bound - a.bound || compareIds(a.id, b.id));
+    for (let i = 0; i < sorted.length && mayEnter(top, sorted[i]!.bound, 'PAPER'); ) {
+      const batch: typeof sorted = [];
+      for (; i < sorted.length && batch.length < SEARCH_PAPER_BATCH; i++) {
+        if (mayEnter(top, sorted[i]!.bound, 'PAPER', sorted[i]!)) batch.push(sorted[i]!);
+      }
+      const papers = await this.paperMap(batch.map((b) => b.id));
+      for (const { id, hits } of batch) {
+        const paper = papers.get(id);
+        const score = paper ? paperScoreOfHits(q, paper, hits) : 0;
+        if (paper && score > 0) top.offer({ kind: 'PAPER', score, paper });
+      }
+    }
   }
 
   /** Search scores of the papers matching `query` (only those above zero). */
   private async paperScores(query: string): Promise<Map<string, number>> {
     const q = parseSearchQuery(query);
     const scores = new Map<string, number>();
-    for (const { kind, record } of await this.searchCandidates(q, true)) {
-      if (kind !== 'PAPER') continue;
-      const score = scorePaper(q, paperSearchDoc(toPaper(record)));
-      if (score > 0) scores.set(record.id, score);
+    if (q.tokens.length === 0) return scores;
+    const plan = searchPlan(q).papers;
+    const rows = await this.db.read<{ id: string; hits: number; phrase: 2 | 1 | 0 | null }>('search-paper-hits', {
+      queries: plan.hitQueries,
+      phrase: plan.phrase,
+    });
+    // The phrase's place, when the database could not tell it, from the records.
+    const records = q.tokens.length > 1 && plan.phrase === null ? await this.paperMap(rows.map((r) => r.id)) : null;
+    for (const { id, hits, phrase } of rows) {
+      const doc = records?.get(id) ?? { title: phrase === 2 ? q.phrase : '', abstract: phrase === 1 ? q.phrase : '' };
+      const score = paperScoreOfHits(q, doc, hits);
+      if (score > 0) scores.set(id, score);
     }
     return scores;
   }
@@ -914,26 +1278,30 @@ export class Neo4jStore implements GraphStore {
   }
 }
 
-/** A paper's token hits for a search, and where its phrase may appear. */
-interface PaperHits {
-  id: string;
-  hits: number;
-  /** 2: in the title, 1: in the abstract, 0: in neither, null: not looked up. */
-  phrase: 2 | 1 | 0 | null;
+/** Slack on a bound computed in another order than the score it bounds (distinct scores differ by far more). */
+function boundSlack(x: number): number {
+  return 1e-9 * Math.max(1, Math.abs(x));
 }
 
-/** The most phrase bonus a paper can get (paperScoreOfHits: 1 in the title, else 0.5 in the abstract). */
-function phraseBonusBound(q: SearchQuery, phrase: PaperHits['phrase']): number {
-  switch (phrase) {
-    case null:
-      return maxPhraseBonus(q);
-    case 2:
-      return 1;
-    case 1:
-      return 0.5;
-    case 0:
-      return 0;
+/**
+ * Whether a hit of `kind` scoring at most `bound` could enter `top`: above its last hit's score,
+ * or equal to it and first in the order of equal scores (rankHits: kind, a concept's paper count,
+ * id) as far as `known` (the candidate's id and, for a concept, paper count) tells.
+ */
+function mayEnter(top: TopHits, bound: number, kind: SearchHit['kind'], known?: { id: string; paperCount?: number }): boolean {
+  const floor = top.floor();
+  if (floor === Number.NEGATIVE_INFINITY) return true;
+  if (bound > floor + boundSlack(floor)) return true;
+  if (bound < floor - boundSlack(floor)) return false;
+  const last = top.hits().at(-1)!;
+  if (kind !== last.kind) return SEARCH_KIND_ORDER[kind] < SEARCH_KIND_ORDER[last.kind];
+  if (!known) return true;
+  if (last.kind === 'CONCEPT') {
+    const count = known.paperCount ?? 0;
+    if (count !== last.concept.paperCount) return count > last.concept.paperCount;
   }
+  const lastId = last.kind === 'CONCEPT' ? last.concept.id : last.kind === 'PAPER' ? last.paper.id : last.repository.id;
+  return compareIds(known.id, lastId) < 0;
 }
 
 interface EdgeBetweenRow {
@@ -1008,13 +1376,13 @@ function paperRow(p: PaperRecord) {
     source: p.source,
     contentHash: p.contentHash,
     linksJson: JSON.stringify(p.links),
-    searchText: unique([...searchTokens(p.title), ...searchTokens(p.abstract)]).join(' '),
     titleTokens: searchTokens(p.title),
     abstractTokens: searchTokens(p.abstract),
   };
 }
 
-function conceptRow(c: ConceptRecord) {
+/** A concept as written; `heads` (see top-lists.ts) when the writer knows them, else the stored ones stay. */
+function conceptRow(c: ConceptRecord, heads?: ConceptHeads) {
   const names = [c.name, ...c.aliases];
   return {
     id: c.id,
@@ -1024,13 +1392,20 @@ function conceptRow(c: ConceptRecord) {
     paperCount: c.paperCount,
     rank: c.rank ?? null,
     community: c.community ?? null,
-    fuzzyText: unique(conceptTokens(c).flatMap(conceptNameFuzzyKeys)).join(' '),
     lookupKeys: conceptIndexKeys(c),
     keyText: unique(conceptIndexKeys(c).map(keyToken)).join(' '),
     // Lower-cased here, with the function the embedded store filters with, so nameContains agrees exactly.
     lowerNames: names.map((n) => n.toLowerCase()),
-    // The lower-cased names' tokens too: an exact-name query is matched against the lower-cased name.
-    searchText: unique(names.flatMap((n) => [...searchTokens(n), ...searchTokens(n.toLowerCase())])).join(' '),
+    ...conceptSearchText(c),
+    relatedTopIds: heads?.related.ids ?? null,
+    relatedTopWeights: heads?.related.weights ?? null,
+    relatedTopShared: heads?.related.shared ?? null,
+    relatedTopOut: heads?.related.out ?? null,
+    neighbourTopIds: heads?.neighbours.ids ?? null,
+    neighbourTopWeights: heads?.neighbours.weights ?? null,
+    neighbourTopOut: heads?.neighbours.out ?? null,
+    paperTopIds: heads?.papers.ids ?? null,
+    paperTopConfidences: heads?.papers.confidences ?? null,
   };
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX repository_name IF NOT EXISTS FOR (r:Repository) ON (r.name)
