@@ -189,6 +189,12 @@ export interface SimilarCandidate {
  * Ranks papers sharing concepts with a paper: score = sum over shared concepts of
  * ln(1 + N / paperCount), so sharing a rare concept counts more than sharing a common one.
  */
+/**
+ * A concept list of similar papers this long is read only after the full scores of the papers
+ * leading so far have bounded the cut (both stores; a long list is usually never read).
+ */
+export const SIMILAR_LONG_LIST = 1000;
+
 export function rankSimilar(candidates: SimilarCandidate[], totalPapers: number, first: number): SimilarPaper[] {
   return candidates
     .map(({ paper, shared }) => {

@@ -34,6 +34,7 @@ import {
   rankPapersByMentions,
   rankSimilar,
   shortestPath,
+  SIMILAR_LONG_LIST,
   TopHits,
   TopScores,
   type MentionRow,
@@ -658,7 +659,7 @@ export class MemoryStore implements GraphStore {
             floor = Math.max(floor, kth());
             if (rest[i]! < floor - margin(rest[0]!)) break;
           }
-          if ((this.index.mentionsByConcept.peek(c.id)?.length ?? 0) >= LONG_LIST) {
+          if ((this.index.mentionsByConcept.peek(c.id)?.length ?? 0) >= SIMILAR_LONG_LIST) {
             floor = Math.max(floor, leadersKth());
             if (rest[i]! < floor - margin(rest[0]!)) break;
           }
@@ -786,9 +787,6 @@ export class MemoryStore implements GraphStore {
     return { id, kind: 'CONCEPT', label: this.concept(id).name };
   }
 }
-
-/** A concept list this long is worth a look at the leading papers' full scores before it is read (see similarPapers). */
-const LONG_LIST = 1000;
 
 /** The `k`-th largest of `values` (1 <= k <= length), by selection; `values` is reordered. */
 function kthLargest(values: Float64Array, k: number): number {

@@ -21,6 +21,7 @@ import {
   rankPairPapers,
   rankPapersByMentions,
   rankSimilar,
+  SIMILAR_LONG_LIST,
   TopHits,
   TopScores,
   type MentionRow,
@@ -116,8 +117,6 @@ const NEIGHBOURS_PER_CONCEPT_MAX = 100_000;
 /** Papers listed at most by one group of similarPapers' short concept lists. */
 const SIMILAR_GROUP_LISTED = 2000;
 
-/** A concept list longer than this is read by itself, after the full scores of the papers leading so far. */
-const SIMILAR_LONG_LIST = 1000;
 
 /** Papers completed with their mentions of the concepts not read, per query. */
 const SIMILAR_COMPLETE_BATCH = 500;
