@@ -21,6 +21,7 @@ import { SnapshotError } from './store/memory/snapshot.js';
 import { schemaSdl } from './server/schema.js';
 import { createStore } from './store/index.js';
 import { EXPORT_USAGE, exportCommand } from './commands/export.js';
+import { asksForHelp, isArgumentError } from './commands/usage.js';
 
 const USAGE = `Usage: kg <command> [options]
 
@@ -39,7 +40,8 @@ Commands:
                                          are added incrementally; --rebuild rederives the whole graph
   stats                                  print node and edge counts as JSON
   schema                                 print the GraphQL schema (SDL)
-  eval FILE.jsonl... [--top N]           score concept extraction against a gold-annotated corpus
+  eval FILE.jsonl... [--top N] [--corpus PAPERS] [--details OUT.json] [--errors]
+                                         score concept extraction against a gold-annotated corpus
   explain PAPER_ID                       list a stored paper's candidate terms and why each was kept or rejected
 ${EXPORT_USAGE}
 
@@ -53,6 +55,11 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command !== undefined && asksForHelp(rest)) {
+    // "kg eval --help": the usage of every command, rather than an unknown-option error.
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   switch (command) {
     case 'serve':
       return runServe();
@@ -232,8 +239,8 @@ main(process.argv.slice(2)).then(
       error instanceof IngestWriteError
     ) {
       log(`error: ${error.message}`);
-    } else if (error instanceof UsageError) log(`error: ${error.message}\n\n${USAGE}`);
+    } else if (error instanceof UsageError || isArgumentError(error)) log(`error: ${(error as Error).message}\n\n${USAGE}`);
     else log(`error: ${(error as Error)?.stack ?? String(error)}`);
-    process.exitCode = error instanceof UsageError ? 2 : 1;
+    process.exitCode = error instanceof UsageError || isArgumentError(error) ? 2 : 1;
   },
 );

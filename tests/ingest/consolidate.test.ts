@@ -355,6 +355,22 @@ describe('buildConceptGraph: hierarchy from nesting', () => {
     expect(h.broader).toContainEqual({ narrower: 'sparse-attention-mechanism', broader: 'attention-mechanism' });
   });
 
+
+  it('makes the part two longer terms of one paper share a concept of that paper', () => {
+    // "graph contrastive pretraining" is never written alone, but the paper writes it after two
+    // different words: what they share is the paper's own term. Written after one word only
+    // ("sparse mixture routing"), the shorter part stays a fragment.
+    const h = buildConceptGraph([
+      {
+        id: 's1',
+        title: 'Scalable Graph Contrastive Pretraining',
+        abstract: 'We study hierarchical graph contrastive pretraining for molecules. A sparse mixture routing layer picks experts.',
+      },
+      { id: 's2', title: 'Protein Folding', abstract: 'Folding proteins with learned energy functions.' },
+    ]);
+    expect(h.mentions.filter((m) => m.conceptId === 'graph-contrastive-pretraining').map((m) => m.paperId)).toEqual(['s1']);
+    expect(h.concepts.map((c) => c.id)).not.toContain('mixture-routing');
+  });
   it('keeps spans on the term itself, so the snippet shows the sentence that names it', () => {
     const texts = new Map([['d1', 'A conditional latent diffusion model places boxes.']]);
     const m = g.mentions.find((x) => x.paperId === 'd1' && x.conceptId === 'conditional-latent-diffusion-model')!;

@@ -202,7 +202,7 @@ export function buildConceptGraph(
     const established =
       (acc.drafts.some((d) => d.kind === 'term' && d.tokens.length >= 2) && ownDf >= MIN_PAPERS_ESTABLISHED) || storedConcept !== undefined;
     for (const [paper, link] of perPaper) {
-      if (!link.nestedOnly || link.definedHere || established) continue;
+      if (!link.nestedOnly || link.definedHere || established || acc.drafts.some((d) => d.sharedTailIn?.has(paper))) continue;
       perPaper.delete(paper);
       trace?.droppedLinks.set(`${(sorted[paper] as { id: string }).id}\u0000${acc.id}`, 'only inside longer concepts here');
     }

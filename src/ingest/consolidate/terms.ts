@@ -73,6 +73,12 @@ export interface Draft {
    * `variants`: aliases, never the name. Absent when there are none.
    */
   wordings?: Set<string>;
+  /**
+   * Papers that write the term only inside longer terms, but inside two or more with different
+   * words in front ("recursive / scalable latent space reasoning"): the part they share is the
+   * paper's own term. Absent when there are none.
+   */
+  sharedTailIn?: Set<number>;
 }
 
 /** Papers in which a single word must head a phrase of its own to be a concept (see selectDrafts). */
@@ -222,6 +228,8 @@ interface TermStat {
   nested: Set<number>;
   /** Words seen right before the term when nested: a real term combines with several. */
   leftWords: Set<string>;
+  /** Per paper, the words seen right before the term when nested there. */
+  leftWordsIn: Map<number, Set<string>>;
   named: boolean;
   hyphenated: boolean;
   inTitle: boolean;
@@ -313,6 +321,7 @@ export function selectDrafts(
         papers: new Set(),
         nested: new Set(),
         leftWords: new Set(),
+        leftWordsIn: new Map(),
         named: false,
         hyphenated: false,
         inTitle: false,
@@ -389,7 +398,11 @@ export function selectDrafts(
         if (!isConceptKey(tail, words.slice(k))) continue;
         const t = stat(keyOf(tail));
         t.nested.add(paper);
-        t.leftWords.add(tokenKey(words[k - 1] ?? ''));
+        const left = tokenKey(words[k - 1] ?? '');
+        t.leftWords.add(left);
+        const here = t.leftWordsIn.get(paper) ?? new Set<string>();
+        here.add(left);
+        t.leftWordsIn.set(paper, here);
       }
     }
   });
@@ -418,12 +431,14 @@ export function selectDrafts(
     }
     if (existing || acronyms.variantOf.has(key)) continue;
     const df = new Set([...s.papers, ...s.nested]).size;
+    const sharedTailIn = new Set(s.tokens.length > 1 ? [...s.leftWordsIn].filter(([, w]) => w.size >= 2).map(([p]) => p) : []);
     let reason: string | null = null;
     if (s.papers.size === 0) {
       // Only ever inside longer terms: a term of its own if it combines with several words
-      // ("recurrent network" in "bidirectional / gated recurrent network"), not if it is always the
-      // tail of one longer term ("vector machine" only in "support vector machine").
-      if (!(s.tokens.length > 1 && df >= 2 && s.leftWords.size >= 2)) reason = 'only seen inside one longer term';
+      // ("recurrent network" in "bidirectional / gated recurrent network"), in the corpus or in
+      // one paper, not if it is always the tail of one longer term ("vector machine" only in
+      // "support vector machine").
+      if (!(s.tokens.length > 1 && ((df >= 2 && s.leftWords.size >= 2) || sharedTailIn.size > 0))) reason = 'only seen inside one longer term';
     } else if (!s.named && s.tokens.length === 1) {
       const word = s.tokens[0] as string;
       const heads = headPapers.get(word)?.size ?? 0;
@@ -445,6 +460,7 @@ export function selectDrafts(
         variants: [...s.written, ...s.longer].sort().map((w) => w.split(' ')),
         display: s.display,
         ...(s.longer.size > 0 ? { wordings: new Set(s.longer) } : {}),
+        ...(sharedTailIn.size > 0 ? { sharedTailIn } : {}),
       });
     }
   }
