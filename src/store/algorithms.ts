@@ -105,11 +105,38 @@ export async function shortestPath(
   return ids;
 }
 
+/** What a store can answer besides neighbours, to make a path search read less (see bidirectionalShortestPath). */
+export interface PathProbes {
+  /** The neighbours of each id that are in `within`, without reading every neighbour. */
+  linksBetween?: (ids: string[], within: readonly string[]) => Promise<Map<string, readonly string[]>>;
+  /** Each id's number of neighbours (edges, either direction), without reading them. */
+  degreesOf?: (ids: string[]) => Promise<Map<string, number>>;
+  /** The smallest id among the neighbours `a` and `b` share, or null; asked only of two hubs (with degreesOf). */
+  commonNeighbour?: (a: string, b: string) => Promise<string | null>;
+}
+
+/** Degree from which both ends of a path search count as hubs whose common neighbour is asked for first. */
+export const COMMON_NEIGHBOUR_DEGREE = 500;
+
+/** Largest frontier whose nodes' degrees decide which side a path search expands (see PathProbes). */
+export const DEGREE_CHECK_NODES = 64;
+
+/**
+ * Largest number of frontier pairs (one side's frontier times the other's) a path search asks
+ * about pair by pair (see bidirectionalShortestPath's `linksBetween`) rather than expanding.
+ */
+export const MEET_CHECK_PAIRS = 2000;
+
 /**
  * The path {@link shortestPath} finds (the lexicographically smallest of the shortest paths, by
  * node ids), by breadth-first search from both ends: each round fetches the neighbours of the
- * smaller frontier, so a path from a hub to a rare concept reads the hub's neighbours, not their
- * neighbours in turn. For a store that fetches neighbours per level.
+ * cheaper frontier, so a path from a hub to a rare concept reads the hub's neighbours at most, not
+ * their neighbours in turn. For a store that fetches neighbours per level.
+ *
+ * `neighboursOf(ids, within)`: the neighbours of each id, only those in `within` when it is given.
+ * `probes`, when the store can answer them cheaply: while the frontiers are small, whether they
+ * meet is asked pair by pair before either is expanded, and the side to expand is the one whose
+ * nodes have fewer neighbours (a hub's frontier of one is costlier than a rare concept's of ten).
  *
  * Note: when the two searches first meet, every shortest path is known: its first part through
  * the `from` side's levels (whose nodes' neighbours were all fetched) and the rest through the
@@ -120,8 +147,19 @@ export async function bidirectionalShortestPath(
   from: string,
   to: string,
   maxHops: number,
-  neighboursOf: (ids: string[]) => Promise<Map<string, readonly string[]>>,
+  neighboursOf: (ids: string[], within?: readonly string[]) => Promise<Map<string, readonly string[]>>,
+  probes: PathProbes = {},
 ): Promise<string[] | null> {
+  const { linksBetween, degreesOf, commonNeighbour } = probes;
+  const degrees = new Map<string, number>();
+  /** What expanding a frontier costs: its nodes' degrees when both frontiers are small, else its size. */
+  const costs = async (a: string[], b: string[]): Promise<[number, number]> => {
+    if (!degreesOf || a.length > DEGREE_CHECK_NODES || b.length > DEGREE_CHECK_NODES) return [a.length, b.length];
+    const missing = [...a, ...b].filter((id) => !degrees.has(id));
+    if (missing.length > 0) for (const [id, d] of await degreesOf(missing)) degrees.set(id, d);
+    const sum = (ids: string[]) => ids.reduce((s, id) => s + (degrees.get(id) ?? 0), 0);
+    return [sum(a), sum(b)];
+  };
   if (from === to) return [from];
   const adjacency = new Map<string, Set<string>>();
   const link = (a: string, b: string) => {
@@ -134,8 +172,42 @@ export async function bidirectionalShortestPath(
   let meet: string[] = [];
   while (meet.length === 0 && source.radius + target.radius < maxHops) {
     if (source.frontier.length === 0 || target.frontier.length === 0) return null;
-    const [side, other] = source.frontier.length <= target.frontier.length ? [source, target] : [target, source];
-    const found = await neighboursOf(side.frontier);
+    const [sourceCost, targetCost] = await costs(source.frontier, target.frontier);
+    const [side, other] = sourceCost <= targetCost ? [source, target] : [target, source];
+    // The last level the hop budget allows can only end the search by meeting the other side's
+    // frontier (nodes the other side reached earlier would have met before), so only neighbours
+    // there are asked for: a hub's thousands of other neighbours are never read or sent.
+    const last = source.radius + target.radius + 1 === maxHops;
+    if (linksBetween && side.frontier.length * other.frontier.length <= MEET_CHECK_PAIRS) {
+      // Both frontiers are small: whether they meet is asked pair by pair first, so a frontier
+      // holding a hub is only expanded when the search must go on past it.
+      const links = await linksBetween(side.frontier, other.frontier);
+      const meets = new Set<string>();
+      for (const id of side.frontier) {
+        for (const n of links.get(id) ?? []) {
+          link(id, n);
+          link(n, id);
+          meets.add(n);
+        }
+      }
+      if (meets.size > 0) {
+        side.radius++;
+        for (const n of meets) side.depth.set(n, side.radius);
+        meet = [...meets];
+        break;
+      }
+      if (last) return null;
+      if (
+        commonNeighbour && source.radius === 0 && target.radius === 0 && maxHops >= 2 &&
+        Math.min(sourceCost, targetCost) >= COMMON_NEIGHBOUR_DEGREE
+      ) {
+        // Two hubs not joined directly: their smallest common neighbour, if any, is the middle of
+        // the path, found without expanding either of them.
+        const middle = await commonNeighbour(from, to);
+        if (middle !== null) return [from, middle, to];
+      }
+    }
+    const found = await neighboursOf(side.frontier, last ? other.frontier : undefined);
     const next: string[] = [];
     for (const id of side.frontier) {
       for (const n of found.get(id) ?? []) {

@@ -828,11 +828,23 @@ export class Neo4jStore implements GraphStore {
   async path(fromConceptId: string, toConceptId: string, maxHops: number): Promise<GraphPath | null> {
     const ends = await this.conceptsByIds([fromConceptId, toConceptId]);
     if (ends.some((c) => c === null)) return null;
-    const neighboursOf = async (frontier: string[]) => {
-      const rows = await this.db.read<{ key: string; others: string[] }>('concept-neighbours', { ids: frontier });
+    const neighboursOf = async (frontier: string[], within?: readonly string[]) => {
+      const rows = within
+        ? await this.db.read<{ key: string; others: string[] }>('concept-neighbours-within', { ids: frontier, within })
+        : await this.db.read<{ key: string; others: string[] }>('concept-neighbours', { ids: frontier });
       return new Map(rows.map((r) => [r.key, r.others]));
     };
-    const ids = await bidirectionalShortestPath(fromConceptId, toConceptId, maxHops, neighboursOf);
+    const linksBetween = async (frontier: string[], within: readonly string[]) => {
+      const rows = await this.db.read<{ key: string; others: string[] }>('concept-links-between', { ids: frontier, within });
+      return new Map(rows.map((r) => [r.key, r.others]));
+    };
+    const degreesOf = async (frontier: string[]) => {
+      const rows = await this.db.read<{ key: string; degree: number }>('concept-degrees', { ids: frontier });
+      return new Map(rows.map((r) => [r.key, r.degree]));
+    };
+    const commonNeighbour = async (a: string, b: string) =>
+      (await this.db.read<{ middle: string | null }>('concept-common-neighbour', { a, b }))[0]?.middle ?? null;
+    const ids = await bidirectionalShortestPath(fromConceptId, toConceptId, maxHops, neighboursOf, { linksBetween, degreesOf, commonNeighbour });
     if (!ids) return null;
     const pairs = ids.slice(1).map((b, i) => ({ a: ids[i]!, b }));
     const [nodes, edgeRows] = await Promise.all([
