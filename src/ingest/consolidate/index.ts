@@ -197,12 +197,15 @@ export function buildConceptGraph(
     // "oblique decision tree") is about the longer concept, which the BROADER edge ties
     // to this one. The link stays when the term is established (a multi-word phrase of its own in
     // MIN_PAPERS_ESTABLISHED papers: "hidden Markov model" in "factorial hidden Markov model") or defined here.
-    const ownDf = [...perPaper.values()].filter((l) => !l.nestedOnly).length;
+    // A paper that writes the term after two different words ("recursive / scalable latent space
+    // reasoning") uses it as a term of its own too (see Draft.sharedTailIn).
+    const ownHere = (paper: number, link: Link): boolean => !link.nestedOnly || acc.drafts.some((d) => d.sharedTailIn?.has(paper));
+    const ownDf = [...perPaper].filter(([paper, link]) => ownHere(paper, link)).length;
     const storedConcept = storedOf(acc);
     const established =
       (acc.drafts.some((d) => d.kind === 'term' && d.tokens.length >= 2) && ownDf >= MIN_PAPERS_ESTABLISHED) || storedConcept !== undefined;
     for (const [paper, link] of perPaper) {
-      if (!link.nestedOnly || link.definedHere || established || acc.drafts.some((d) => d.sharedTailIn?.has(paper))) continue;
+      if (ownHere(paper, link) || link.definedHere || established) continue;
       perPaper.delete(paper);
       trace?.droppedLinks.set(`${(sorted[paper] as { id: string }).id}\u0000${acc.id}`, 'only inside longer concepts here');
     }
