@@ -127,5 +127,23 @@ if (!uri) {
       expect(await searchFields()).toEqual(expected);
       await expectSameSearches(second, [1, 10]);
     }, 120_000);
+
+    it('rewrites the search fields of a concept a delta renames and keeps those of one it only recounts', async () => {
+      const stored = searchGraph().concepts;
+      const renamed = { ...stored.find((c) => c.id === 'reward-modle')!, aliases: ['reward modle', 'planning rewarder'], paperCount: 3 };
+      const recounted = { ...stored.find((c) => c.id === 'rewarding')!, paperCount: 9 };
+      const delta: GraphData = { ...EMPTY, concepts: [renamed, recounted] };
+      await neo.applyDelta(delta);
+      await memory.applyDelta(delta);
+      const nodes = await executor.read<{ labels: string[]; properties: Record<string, unknown> }>('dump-nodes');
+      const fields = (id: string) => {
+        const p = nodes.find((n) => n.labels.includes('Concept') && n.properties.id === id)!.properties;
+        return { paperCount: p.paperCount, aliases: p.aliases, text: [p.lengthText, p.typoText, p.phraseText] };
+      };
+      expect(fields('reward-modle')).toEqual({ paperCount: 3, aliases: renamed.aliases, text: Object.values(conceptSearchText(renamed)) });
+      expect(fields('rewarding')).toEqual({ paperCount: 9, aliases: recounted.aliases, text: Object.values(conceptSearchText(recounted)) });
+      expect((await neo.search('planning rewarder', 3)).map((h) => (h.kind === 'CONCEPT' ? h.concept.id : null))).toContain('reward-modle');
+      await expectSameSearches(neo, [1, 10]);
+    }, 120_000);
   });
 }

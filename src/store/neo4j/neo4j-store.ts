@@ -471,8 +471,11 @@ export class Neo4jStore implements GraphStore {
         const related = mergeRelatedHead(storedRelated, newRelated);
         const neighbours = mergeNeighbourHead(storedNeighbours, newRelated);
         const papers = mergePaperHead(storedPapers, newPapers);
-        if (related && neighbours && papers) merged.push({ id: row.id, related, neighbours, papers });
-        else recompute.push(row.id);
+        if (!(related && neighbours && papers)) recompute.push(row.id);
+        // A hub's new papers and pairs mostly fall below its first entries: nothing to write then.
+        else if (!(sameHead(related, storedRelated) && sameHead(neighbours, storedNeighbours) && sameHead(papers, storedPapers))) {
+          merged.push({ id: row.id, related, neighbours, papers });
+        }
       }
     }
     const rows = merged.map(({ id, related, neighbours, papers }) => ({
@@ -1393,6 +1396,18 @@ function paperRow(p: PaperRecord) {
 }
 
 /** A concept as written; `heads` (see top-lists.ts) when the writer knows them, else the stored ones stay. */
+/** Whether a merged head is the stored one: the same entries, array by array. */
+function sameHead(merged: object, stored: object | null): boolean {
+  if (stored === null) return false;
+  const a = merged as Record<string, readonly unknown[]>;
+  const b = stored as Record<string, readonly unknown[]>;
+  return Object.keys(a).every((k) => {
+    const x = a[k]!;
+    const y = b[k];
+    return y !== undefined && x.length === y.length && x.every((v, i) => v === y[i]);
+  });
+}
+
 function conceptRow(c: ConceptRecord, heads?: ConceptHeads) {
   const names = [c.name, ...c.aliases];
   return {
