@@ -4,23 +4,18 @@ import type { SortKey } from '../graph-store.js';
 import { conceptIndexKeys } from '../lookup.js';
 import { compareIds } from '../ordering.js';
 import { Ordinals, SearchIndex } from '../search-index.js';
-
-/**
- * A RELATED_TO edge as seen from one of its concepts. `out` is true in the list of the concept
- * the record was stored from (its source), so the stored records can be given back exactly.
- */
-export interface RelatedEntry {
-  other: string;
-  sharedPapers: number;
-  weight: number;
-  out: boolean;
-}
+import { packMention, type PackedMention } from './packed-mention.js';
+import { relatedColumnsOf, RelatedLists, type RelatedColumns } from './related-lists.js';
 
 /** The embedded store's lookup structures: the stored graph itself, held by key. */
 export type GraphIndex = ReturnType<typeof buildIndex>;
 
-/** Lookup structures derived from the graph; built whole by each load or replacement, then kept up to date by deltas. */
-export function buildIndex(graph: GraphData) {
+/**
+ * Lookup structures derived from the graph; built whole by each load or replacement, then kept
+ * up to date by deltas. `related` holds RELATED_TO records beside `graph.related`, naming their
+ * concepts by position in `graph.concepts` (as a snapshot is read).
+ */
+export function buildIndex(graph: GraphData, related?: RelatedColumns) {
   const papers = new Map<string, PaperRecord>();
   const concepts = new Map<string, ConceptRecord>();
   const repositories = new Map<string, RepositoryRecord>();
@@ -28,16 +23,16 @@ export function buildIndex(graph: GraphData) {
   for (const c of graph.concepts) concepts.set(c.id, c);
   for (const r of graph.repositories) repositories.set(r.id, r);
 
-  const mentionsByPaper = new Map<string, MentionRecord[]>();
-  const mentionsByConcept = new Map<string, MentionRecord[]>();
+  const mentionsByPaper = new Map<string, PackedMention[]>();
+  const mentionsByConcept = new Map<string, PackedMention[]>();
   const reposByPaper = new Map<string, RepositoryRecord[]>();
   const papersByRepo = new Map<string, string[]>();
-  const related = new Map<string, RelatedEntry[]>();
   const broader = new Map<string, string[]>();
   const narrower = new Map<string, string[]>();
   // A multigraph before: an edge given twice is served twice, as it was.
   const mentionCount = graph.mentions.length;
-  for (const m of graph.mentions) {
+  for (const given of graph.mentions) {
+    const m = packMention(given);
     push(mentionsByPaper, m.paperId, m);
     push(mentionsByConcept, m.conceptId, m);
   }
@@ -46,19 +41,17 @@ export function buildIndex(graph: GraphData) {
     if (repo) push(reposByPaper, h.paperId, repo);
     push(papersByRepo, h.repositoryId, h.paperId);
   }
-  for (const { source, target, sharedPapers, weight } of graph.related) {
-    push(related, source, { other: target, sharedPapers, weight, out: true });
-    push(related, target, { other: source, sharedPapers, weight, out: false });
-  }
+  /** Concept ordinals (load order, then as deltas add concepts), by which RELATED_TO lists name the other concept. */
+  const conceptOrdinals = new Ordinals(concepts.keys());
+  if (related && concepts.size !== graph.concepts.length) throw new Error('two concept nodes have the same id');
+  const relatedLists = new RelatedLists(conceptOrdinals, [...(related ? [related] : []), relatedColumnsOf(graph.related, conceptOrdinals)]);
   for (const b of graph.broader) {
     push(broader, b.narrower, b.broader);
     push(narrower, b.broader, b.narrower);
   }
 
   // Lists are sorted when first read, so a load does not pay for sorting every one of them.
-  const byConfidence = (a: MentionRecord, b: MentionRecord) => b.confidence - a.confidence || compareIds(a.conceptId, b.conceptId);
-  const byWeight = (a: RelatedEntry, b: RelatedEntry) => b.weight - a.weight || b.sharedPapers - a.sharedPapers || compareIds(a.other, b.other);
-  const relatedLists = new SortedOnRead(related, byWeight);
+  const byConfidence = (a: PackedMention, b: PackedMention) => b.confidence - a.confidence || compareIds(a.conceptId, b.conceptId);
   const broaderLists = new SortedOnRead(broader, compareIds);
   const narrowerLists = new SortedOnRead(narrower, compareIds);
   /** RELATED_TO and BROADER neighbours of a concept, both directions, sorted and unique; built on first use. */
@@ -68,7 +61,7 @@ export function buildIndex(graph: GraphData) {
       let list = adjacency.get(id);
       if (list) return list;
       const others = new Set<string>();
-      for (const r of related.get(id) ?? []) others.add(r.other);
+      for (const other of relatedLists.others(id)) others.add(other);
       for (const b of broader.get(id) ?? []) others.add(b);
       for (const n of narrower.get(id) ?? []) others.add(n);
       if (others.size === 0) return undefined;
@@ -87,36 +80,6 @@ export function buildIndex(graph: GraphData) {
   /** The ordinals of each concept's mentioning papers (one per mention), made on first use. */
   const mentionOrdinals = new Map<string, Int32Array>();
 
-  /** A concept's RELATED_TO entries sorted by the other concept's id, for look-ups by pair; built on first use. */
-  const relatedByOther = new Map<string, RelatedEntry[]>();
-  const relatedByOtherOf = {
-    get(id: string): RelatedEntry[] {
-      let list = relatedByOther.get(id);
-      if (!list) {
-        list = [...(related.get(id) ?? [])].sort((a, b) => compareIds(a.other, b.other));
-        relatedByOther.set(id, list);
-      }
-      return list;
-    },
-    /** The entries of `id`'s list whose other end is `other` (an edge stored twice is there twice). */
-    between(id: string, other: string): RelatedEntry[] {
-      const list = this.get(id);
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (compareIds(list[mid]!.other, other) < 0) lo = mid + 1;
-        else hi = mid;
-      }
-      const found: RelatedEntry[] = [];
-      for (let i = lo; i < list.length && list[i]!.other === other; i++) found.push(list[i]!);
-      return found;
-    },
-    forget(id: string): void {
-      relatedByOther.delete(id);
-    },
-  };
-
   const lookup = new Map<string, ConceptRecord[]>();
   const communities = new Map<number, ConceptRecord[]>();
   for (const concept of concepts.values()) {
@@ -127,7 +90,7 @@ export function buildIndex(graph: GraphData) {
   let searchIndex: SearchIndex | null = null;
   const mentionsByConceptLists = new SortedOnRead(
     mentionsByConcept,
-    (a: MentionRecord, b: MentionRecord) => b.confidence - a.confidence || compareIds(a.paperId, b.paperId),
+    (a: PackedMention, b: PackedMention) => b.confidence - a.confidence || compareIds(a.paperId, b.paperId),
   );
 
   return {
@@ -139,11 +102,11 @@ export function buildIndex(graph: GraphData) {
     mentionsByConcept: mentionsByConceptLists,
     reposByPaper: new SortedOnRead(reposByPaper, (a: RepositoryRecord, b: RepositoryRecord) => compareIds(a.id, b.id)),
     papersByRepo: new SortedOnRead(papersByRepo, compareIds),
+    /** RELATED_TO lists, by weight (highest first) when read. */
     related: relatedLists,
     broader: broaderLists,
     narrower: narrowerLists,
     adjacency: adjacencyOf,
-    relatedByOther: relatedByOtherOf,
     paperOrdinals,
     /** The ordinals of the papers of a concept's mentions (as the list of mentionsByConcept, in no particular order). */
     mentionOrdinals: {
@@ -241,8 +204,9 @@ export function applyDeltaToIndex(index: GraphIndex, delta: GraphData): void {
   }
 
   // Edges are grouped by the list they go to, so each list is walked once per delta, however many of its entries change.
-  const replacedMentions = new Map<string, Set<MentionRecord>>();
-  for (const [paperId, mentions] of groupBy(delta.mentions, (m) => m.paperId)) {
+  const deltaMentions = delta.mentions.map(packMention);
+  const replacedMentions = new Map<string, Set<PackedMention>>();
+  for (const [paperId, mentions] of groupBy(deltaMentions, (m) => m.paperId)) {
     for (const old of index.mentionsByPaper.upsert(paperId, mentions, (m) => m.conceptId)) {
       let set = replacedMentions.get(old.conceptId);
       if (!set) replacedMentions.set(old.conceptId, (set = new Set()));
@@ -252,11 +216,11 @@ export function applyDeltaToIndex(index: GraphIndex, delta: GraphData): void {
     index.mentionCount += mentions.length;
   }
   const touched = new Map<string, readonly MentionRecord[]>();
-  for (const m of delta.mentions) touched.set(m.paperId, index.mentionsByPaper.peek(m.paperId) ?? []);
+  for (const m of deltaMentions) touched.set(m.paperId, index.mentionsByPaper.peek(m.paperId) ?? []);
   repeatedPapers(touched, index.conceptsWithRepeatedPapers);
   for (const [conceptId, replaced] of replacedMentions) index.mentionsByConcept.remove(conceptId, (m) => replaced.has(m));
-  for (const m of delta.mentions) index.mentionsByConcept.add(m.conceptId, m);
-  for (const conceptId of new Set([...replacedMentions.keys(), ...delta.mentions.map((m) => m.conceptId)])) index.mentionOrdinals.forget(conceptId);
+  for (const m of deltaMentions) index.mentionsByConcept.add(m.conceptId, m);
+  for (const conceptId of new Set([...replacedMentions.keys(), ...deltaMentions.map((m) => m.conceptId)])) index.mentionOrdinals.forget(conceptId);
 
   for (const [paperId, list] of groupBy(delta.hasCode, (h) => h.paperId)) {
     index.reposByPaper.upsert(paperId, list.map((h) => index.repositories.get(h.repositoryId)!), (r) => r.id);
@@ -265,16 +229,7 @@ export function applyDeltaToIndex(index: GraphIndex, delta: GraphData): void {
     index.papersByRepo.upsert(repositoryId, list.map((h) => h.paperId), (p) => p);
   }
 
-  const related = new Map<string, RelatedEntry[]>();
-  for (const { source, target, sharedPapers, weight } of delta.related) {
-    push(related, source, { other: target, sharedPapers, weight, out: true });
-    push(related, target, { other: source, sharedPapers, weight, out: false });
-  }
-  for (const [id, entries] of related) {
-    index.related.upsert(id, entries, (r) => r.other);
-    index.adjacency.forget(id);
-    index.relatedByOther.forget(id);
-  }
+  for (const id of index.related.upsert(delta.related)) index.adjacency.forget(id);
   for (const b of delta.broader) {
     if (index.broader.peek(b.narrower)?.includes(b.broader)) continue;
     index.broader.add(b.narrower, b.broader);
@@ -320,7 +275,10 @@ function groupBy<V>(items: readonly V[], key: (v: V) => string): Map<string, V[]
   return groups;
 }
 
-/** The graph the index holds, as plain data (lists in no particular order; see canonicalGraph). */
+/**
+ * The graph the index holds, as plain data (lists in no particular order; see canonicalGraph).
+ * Its mentions are the index's own packed records (see plainGraph for plain ones).
+ */
 export function graphOfIndex(index: GraphIndex): GraphData {
   const graph: GraphData = {
     papers: [...index.papers.values()],
@@ -335,9 +293,7 @@ export function graphOfIndex(index: GraphIndex): GraphData {
   for (const [repositoryId, list] of index.papersByRepo.entries()) {
     for (const paperId of list) graph.hasCode.push({ paperId, repositoryId });
   }
-  for (const [id, list] of index.related.entries()) {
-    for (const r of list) if (r.out) graph.related.push({ source: id, target: r.other, sharedPapers: r.sharedPapers, weight: r.weight });
-  }
+  graph.related = index.related.records();
   for (const [narrower, list] of index.broader.entries()) {
     for (const b of list) graph.broader.push({ narrower, broader: b });
   }

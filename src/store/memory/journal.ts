@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GraphData } from '../../model.js';
+import { linesOf } from './lines.js';
 import { decodeGraph, encodeGraph, snapshotPath, SnapshotError, syncFolder } from './snapshot.js';
 
 const FILE = 'graph.delta.jsonl';
@@ -181,28 +182,6 @@ export class DeltaJournal {
       `refusing to start: the delta journal ${this.path} ${problem}. It was left untouched. It holds the changes made since ` +
         `${snapshotPath(this.dataDir)} was written; move it away to start from the snapshot alone, without those changes.`,
     );
-  }
-}
-
-/**
- * The file's lines split on newline bytes (not decoded first, so byte counts are exact): each
- * line's text, its length in bytes with its newline, and whether it has one (only the last may not).
- */
-async function* linesOf(handle: FileHandle): AsyncGenerator<{ text: string; bytes: number; terminated: boolean }> {
-  let pending: Buffer[] = [];
-  for await (const chunk of handle.createReadStream({ highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    let start = 0;
-    for (let i = chunk.indexOf(10, start); i !== -1; i = chunk.indexOf(10, start)) {
-      const piece = pending.length > 0 ? Buffer.concat([...pending, chunk.subarray(start, i)]) : chunk.subarray(start, i);
-      pending = [];
-      yield { text: piece.toString('utf8'), bytes: piece.length + 1, terminated: true };
-      start = i + 1;
-    }
-    if (start < chunk.length) pending.push(chunk.subarray(start));
-  }
-  if (pending.length > 0) {
-    const piece = Buffer.concat(pending);
-    yield { text: piece.toString('utf8'), bytes: piece.length, terminated: false };
   }
 }
 

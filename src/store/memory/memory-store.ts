@@ -45,8 +45,10 @@ import { compareIds, conceptIdf } from '../ordering.js';
 import * as paging from '../paging.js';
 import { maxPhraseBonus, paperScoreOfHits, parseSearchQuery, scoreConcept, scoreRepository, type SearchQuery } from '../search-scoring.js';
 import { checkDelta } from '../delta.js';
-import { applyDeltaToIndex, buildIndex, CONCEPT_PAPERS_CACHE, graphOfIndex, type GraphIndex, type RelatedEntry } from './graph-index.js';
+import { applyDeltaToIndex, buildIndex, CONCEPT_PAPERS_CACHE, graphOfIndex, type GraphIndex } from './graph-index.js';
 import { DeltaJournal } from './journal.js';
+import { plainGraph, plainMention } from './packed-mention.js';
+import type { RelatedColumns } from './related-lists.js';
 import { corrupt, readSnapshotFile, removeStaleTempFiles, snapshotPath, writeSnapshot } from './snapshot.js';
 
 export interface MemoryStoreOptions {
@@ -92,10 +94,10 @@ export class MemoryStore implements GraphStore {
     const dataDir = this.options.dataDir;
     if (dataDir && this.journal) {
       await removeStaleTempFiles(dataDir);
-      const snapshot = await readSnapshotFile(dataDir);
+      const snapshot = await readSnapshotFile(dataDir, true);
       if (snapshot) {
         try {
-          this.load(snapshot.graph);
+          this.load(snapshot.graph, snapshot.related ?? undefined);
         } catch (error) {
           throw corrupt(dataDir, `does not hold a consistent graph (${(error as Error).message})`);
         }
@@ -227,16 +229,17 @@ export class MemoryStore implements GraphStore {
     return this.data;
   }
 
-  /** The stored graph as plain data, in canonical order. */
+  /** The stored graph as plain data, in canonical order (mentions as plain records, their spans as objects). */
   async exportGraph(): Promise<GraphData> {
-    return canonicalGraph(this.graph());
+    return canonicalGraph(plainGraph(this.graph()));
   }
 
   /**
    * Checks that `data` forms a graph (unique node ids, every edge between nodes it holds) and
-   * indexes it; throws, changing nothing, when it does not.
+   * indexes it, with the RELATED_TO records of `related` (by concept position, checked as read);
+   * throws, changing nothing, when it does not.
    */
-  private load(data: GraphData): void {
+  private load(data: GraphData, related?: RelatedColumns): void {
     const ids = (label: string, records: readonly { id: string }[]) => {
       const set = new Set<string>();
       for (const { id } of records) {
@@ -258,7 +261,7 @@ export class MemoryStore implements GraphStore {
     edges('HAS_CODE', data.hasCode, (h) => [h.paperId, papers, h.repositoryId, repositories]);
     edges('RELATED_TO', data.related, (r) => [r.source, concepts, r.target, concepts]);
     edges('BROADER', data.broader, (b) => [b.narrower, concepts, b.broader, concepts]);
-    const index = buildIndex(data);
+    const index = buildIndex(data, related);
     this.data = data;
     this.index = index;
   }
@@ -296,8 +299,9 @@ export class MemoryStore implements GraphStore {
     });
   }
 
+  /** A paper's mentions as plain records: the stored ones keep their spans packed. */
   async mentionsOfPapers(paperIds: readonly string[]) {
-    return paperIds.map((id) => this.index.mentionsByPaper.get(id) ?? []);
+    return paperIds.map((id) => (this.index.mentionsByPaper.get(id) ?? []).map(plainMention));
   }
 
   async repositoriesOfPapers(paperIds: readonly string[]) {
@@ -308,9 +312,11 @@ export class MemoryStore implements GraphStore {
     // Each list is by weight: its first `first` entries sharing enough papers, without a pass over a hub's thousands.
     return conceptIds.map((id) => {
       const out: RelatedConcept[] = [];
-      for (const r of this.index.related.get(id) ?? []) {
-        if (out.length >= first) break;
-        if (r.sharedPapers >= minShared) out.push({ concept: this.concept(r.other), sharedPapers: r.sharedPapers, weight: r.weight });
+      const related = this.index.related;
+      const list = related.get(id);
+      for (let i = 0; i < (list?.length ?? 0) && out.length < first; i++) {
+        const sharedPapers = list!.sharedAt(i);
+        if (sharedPapers >= minShared) out.push({ concept: this.concept(related.idOf(list!.otherAt(i))), sharedPapers, weight: list!.weightAt(i) });
       }
       return out;
     });
@@ -320,11 +326,16 @@ export class MemoryStore implements GraphStore {
     return pairs.map(({ a, b }) => {
       if (a === b) return null;
       // Read from the shorter list, as it is (sorting is not needed to find one entry).
-      const [from, to] = (this.index.related.peek(a)?.length ?? 0) <= (this.index.related.peek(b)?.length ?? 0) ? [a, b] : [b, a];
+      const related = this.index.related;
+      const [from, to] = related.lengthOf(a) <= related.lengthOf(b) ? [a, b] : [b, a];
+      const list = related.peek(from);
+      const other = related.ordinalOf(to);
       let entry: { sharedPapers: number; weight: number } | null = null;
-      for (const r of this.index.related.peek(from) ?? []) {
+      for (let i = 0; i < (list?.length ?? 0); i++) {
+        if (list!.otherAt(i) !== other) continue;
+        const r = { sharedPapers: list!.sharedAt(i), weight: list!.weightAt(i) };
         // With a pair stored twice, the one a related list ranks first wins.
-        if (r.other === to && (!entry || r.weight > entry.weight || (r.weight === entry.weight && r.sharedPapers > entry.sharedPapers))) entry = r;
+        if (!entry || r.weight > entry.weight || (r.weight === entry.weight && r.sharedPapers > entry.sharedPapers)) entry = r;
       }
       if (!entry) return null;
       const [source, target] = compareIds(a, b) < 0 ? [a, b] : [b, a];
@@ -507,10 +518,13 @@ export class MemoryStore implements GraphStore {
       return new Map(
         ids.map((id) => {
           const taken: { other: string; weight: number }[] = [];
-          for (const n of this.index.related.get(id) ?? []) {
-            if (n.weight < bounds.minWeight) break;
-            if (taken.length >= bounds.places && n.weight !== taken[taken.length - 1]!.weight) break;
-            if (!seen.has(n.other)) taken.push(n);
+          const list = this.index.related.get(id);
+          for (let i = 0; i < (list?.length ?? 0); i++) {
+            const weight = list!.weightAt(i);
+            if (weight < bounds.minWeight) break;
+            if (taken.length >= bounds.places && weight !== taken[taken.length - 1]!.weight) break;
+            const other = this.index.related.idOf(list!.otherAt(i));
+            if (!seen.has(other)) taken.push({ other, weight });
           }
           return [id, taken];
         }),
@@ -522,21 +536,26 @@ export class MemoryStore implements GraphStore {
     // Every RELATED_TO edge among the members is in the lists of both its ends: short lists are
     // read, shortest first, for their edges to members not read yet; a long one (a hub's,
     // thousands of entries) is searched for those members instead.
-    const byLength = [...included].sort((a, b) => (this.index.related.peek(a)?.length ?? 0) - (this.index.related.peek(b)?.length ?? 0));
+    const related = this.index.related;
+    const byLength = [...included].sort((a, b) => related.lengthOf(a) - related.lengthOf(b));
     const unread = new Set(included);
-    const edge = (id: string, r: RelatedEntry) => {
-      if (r.weight < options.minWeight) return;
-      const [source, target] = id < r.other ? [id, r.other] : [r.other, id];
-      edges.push({ source, target, kind: 'RELATED_TO', weight: r.weight });
+    const edge = (id: string, other: string, weight: number) => {
+      if (weight < options.minWeight) return;
+      const [source, target] = id < other ? [id, other] : [other, id];
+      edges.push({ source, target, kind: 'RELATED_TO', weight });
     };
     for (const id of byLength) {
       unread.delete(id);
       if (unread.size === 0) break;
-      const list = this.index.related.peek(id) ?? [];
-      if (list.length <= 8 * unread.size) {
-        for (const r of list) if (unread.has(r.other)) edge(id, r);
+      if (related.lengthOf(id) <= 8 * unread.size) {
+        const list = related.peek(id);
+        for (let i = 0; i < (list?.length ?? 0); i++) {
+          const other = related.idOf(list!.otherAt(i));
+          if (unread.has(other)) edge(id, other, list!.weightAt(i));
+        }
       } else {
-        for (const other of unread) for (const r of this.index.relatedByOther.between(id, other)) edge(id, r);
+        const list = related.get(id)!;
+        for (const other of unread) for (const i of related.between(id, other)) edge(id, other, list.weightAt(i));
       }
     }
     for (const id of included) {
@@ -596,10 +615,13 @@ export class MemoryStore implements GraphStore {
 
   /** The edge joining two adjacent concepts: RELATED_TO when there is one, else BROADER. */
   private edgeBetween(a: string, b: string): GraphEdge {
-    const related = (this.index.related.get(a) ?? []).find((r) => r.other === b);
-    if (related) {
+    // The first entry for `b` in `a`'s list by weight (the one a related list ranks first).
+    const list = this.index.related.get(a);
+    const other = this.index.related.ordinalOf(b);
+    for (let i = 0; i < (list?.length ?? 0); i++) {
+      if (list!.otherAt(i) !== other) continue;
       const [source, target] = a < b ? [a, b] : [b, a];
-      return { source, target, kind: 'RELATED_TO', weight: related.weight };
+      return { source, target, kind: 'RELATED_TO', weight: list!.weightAt(i) };
     }
     const aIsNarrower = (this.index.broader.get(a) ?? []).includes(b);
     return { source: aIsNarrower ? a : b, target: aIsNarrower ? b : a, kind: 'BROADER', weight: null };

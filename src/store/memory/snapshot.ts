@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { copyFile, link, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { compareIds } from '../ordering.js';
-import type { ConceptRecord, GraphData, MentionRecord, PaperRecord, RepositoryRecord, Span } from '../../model.js';
+import type { ConceptRecord, GraphData, PaperRecord, RepositoryRecord } from '../../model.js';
+import { linesOf } from './lines.js';
+import { flatSpansOf, PackedMention, packFlatSpans, plainGraph } from './packed-mention.js';
+import { RelatedColumnsBuilder, type RelatedColumns } from './related-lists.js';
 
 const FILE = 'graph.json';
 const BACKUP = `${FILE}.bak`;
@@ -37,17 +39,29 @@ export class SnapshotError extends Error {
  * and version 1 (one JSON document) are still read.
  */
 export async function readSnapshot(dataDir: string): Promise<GraphData | null> {
-  return (await readSnapshotFile(dataDir))?.graph ?? null;
+  const graph = (await readSnapshotFile(dataDir))?.graph;
+  return graph ? plainGraph(graph) : null;
 }
 
-/** A snapshot read back: the graph, and the id its header gives (null for a file written before ids). */
+/**
+ * A snapshot read back: the graph, and the id its header gives (null for a file written before
+ * ids). Its mentions (from a version 2 or 3 file) are the embedded store's packed records.
+ */
 export interface SnapshotContents {
   graph: GraphData;
   id: string | null;
+  /**
+   * With `relatedAsColumns`, the RELATED_TO records that name their concepts by position (all
+   * of a version 3 file's), which are then not in `graph.related`; null otherwise.
+   */
+  related: RelatedColumns | null;
 }
 
-/** {@link readSnapshot} with the snapshot's id, which the delta journal names to say what it extends. */
-export async function readSnapshotFile(dataDir: string): Promise<SnapshotContents | null> {
+/**
+ * {@link readSnapshot} with the snapshot's id, which the delta journal names to say what it
+ * extends. `relatedAsColumns` reads RELATED_TO records (millions) as columns rather than objects.
+ */
+export async function readSnapshotFile(dataDir: string, relatedAsColumns = false): Promise<SnapshotContents | null> {
   const path = snapshotPath(dataDir);
   let handle;
   try {
@@ -62,7 +76,6 @@ export async function readSnapshotFile(dataDir: string): Promise<SnapshotContent
     }
     return null;
   }
-  const lines = createInterface({ input: handle.createReadStream({ encoding: 'utf8', highWaterMark: 1 << 22 }), crlfDelay: Infinity });
   const parse = (text: string, line: number): unknown => {
     try {
       return JSON.parse(text);
@@ -73,12 +86,13 @@ export async function readSnapshotFile(dataDir: string): Promise<SnapshotContent
   const graph: GraphData = { papers: [], concepts: [], repositories: [], mentions: [], hasCode: [], related: [], broader: [] };
   // Node ids, so that edges hold the node's own id string rather than a copy each (millions of them).
   const ids = new Map<string, string>();
+  const columns = relatedAsColumns ? new RelatedColumnsBuilder() : null;
   let lineNo = 0;
   let version: unknown;
   let id: string | null = null;
   let ended = false;
   try {
-    for await (const text of lines) {
+    for await (const { text } of linesOf(handle, 1 << 22)) {
       lineNo++;
       if (lineNo === 1) {
         const header = parse(text, lineNo) as { format?: unknown; version?: unknown; id?: unknown; graph?: Partial<GraphData> } | null;
@@ -86,7 +100,7 @@ export async function readSnapshotFile(dataDir: string): Promise<SnapshotContent
         if (header?.format !== FORMAT || (version !== 1 && version !== 2 && version !== VERSION)) {
           throw corrupt(dataDir, `is not a version 1, 2 or ${VERSION} ${FORMAT} file`);
         }
-        if (version === 1) return { graph: checkV1(dataDir, header.graph), id: null };
+        if (version === 1) return { graph: checkV1(dataDir, header.graph), id: null, related: null };
         if (typeof header.id === 'string') id = header.id;
         continue;
       }
@@ -94,7 +108,7 @@ export async function readSnapshotFile(dataDir: string): Promise<SnapshotContent
       const chunk = parse(text, lineNo) as { s?: unknown; r?: unknown; end?: unknown } | null;
       if (chunk && chunk.end === true) {
         ended = true;
-        checkCounts(dataDir, graph, (chunk as { counts?: Record<string, unknown> }).counts);
+        checkCounts(dataDir, graph, (chunk as { counts?: Record<string, unknown> }).counts, columns?.size ?? 0);
         continue;
       }
       if (!chunk || typeof chunk.s !== 'string' || !Array.isArray(chunk.r) || !(chunk.s in DECODE)) {
@@ -111,6 +125,11 @@ export async function readSnapshotFile(dataDir: string): Promise<SnapshotContent
         }
       } else {
         for (const row of chunk.r as unknown[]) {
+          if (columns && section === 'related') {
+            const problem = pushRelatedColumns(columns, row, graph.concepts.length);
+            if (problem === null) continue;
+            if (problem) throw corrupt(dataDir, `has a ${section} record at line ${lineNo} that ${problem}`);
+          }
           const edge = decode(row) as unknown as Record<string, unknown>;
           const problem = resolveIds(section, edge, graph, ids);
           if (problem) throw corrupt(dataDir, `has a ${section} record at line ${lineNo} that ${problem}`);
@@ -119,12 +138,25 @@ export async function readSnapshotFile(dataDir: string): Promise<SnapshotContent
       }
     }
   } finally {
-    lines.close();
     await handle.close();
   }
   if (lineNo === 0) throw corrupt(dataDir, 'is not valid JSON (the file is empty)');
   if (!ended) throw corrupt(dataDir, 'is not valid JSON (it ends before its end marker: a write was cut short)');
-  return { graph, id };
+  return { graph, id, related: columns?.build() ?? null };
+}
+
+/**
+ * Adds a RELATED_TO row naming its concepts by position to `columns`: null when added, what is
+ * wrong with it, or undefined for a row that names them otherwise (read as a record instead).
+ */
+function pushRelatedColumns(columns: RelatedColumnsBuilder, row: unknown, concepts: number): string | null | undefined {
+  const [source, target, sharedPapers, weight] = row as unknown[];
+  if (typeof source !== 'number' || typeof target !== 'number' || typeof sharedPapers !== 'number' || typeof weight !== 'number') return undefined;
+  for (const n of [source, target]) {
+    if (!Number.isInteger(n) || n < 0 || n >= concepts) return `refers to concepts number ${n}, which the snapshot does not hold`;
+  }
+  columns.push(source, target, sharedPapers, weight);
+  return null;
 }
 
 /** The fields of each edge section that name a node, and the node list each names one of. */
@@ -164,9 +196,11 @@ function checkV1(dataDir: string, graph: Partial<GraphData> | undefined): GraphD
   return graph as GraphData;
 }
 
-function checkCounts(dataDir: string, graph: GraphData, counts: Record<string, unknown> | undefined): void {
+/** Checks the end marker's counts; `relatedColumns` RELATED_TO records were read as columns. */
+function checkCounts(dataDir: string, graph: GraphData, counts: Record<string, unknown> | undefined, relatedColumns: number): void {
   for (const key of SECTIONS) {
-    if (counts?.[key] !== graph[key].length) throw corrupt(dataDir, `has ${graph[key].length} ${key} where its end marker says ${String(counts?.[key])}`);
+    const n = graph[key].length + (key === 'related' ? relatedColumns : 0);
+    if (counts?.[key] !== n) throw corrupt(dataDir, `has ${n} ${key} where its end marker says ${String(counts?.[key])}`);
   }
 }
 
@@ -175,14 +209,15 @@ const SECTIONS = ['papers', 'concepts', 'repositories', 'mentions', 'hasCode', '
 /** Records per line of a version 2 snapshot. */
 const CHUNK = 2000;
 
-const FIELDS: Span['field'][] = ['title', 'abstract'];
-
-/** Edges as tuples (a mention's spans flattened to [field, start, end, ...]); nodes as they are. */
+/**
+ * Edges as tuples, their node ids first in the order of {@link ID_FIELDS} (a mention's spans
+ * flattened to [field, start, end, ...]); nodes as they are.
+ */
 const ENCODE: { [K in keyof GraphData]: (r: GraphData[K][number]) => unknown } = {
   papers: (p) => p,
   concepts: (c) => c,
   repositories: (r) => r,
-  mentions: (m) => [m.paperId, m.conceptId, m.count, m.confidence, m.inTitle ? 1 : 0, m.spans.flatMap((s) => [FIELDS.indexOf(s.field), s.start, s.end])],
+  mentions: (m) => [m.paperId, m.conceptId, m.count, m.confidence, m.inTitle ? 1 : 0, flatSpansOf(m)],
   hasCode: (h) => [h.paperId, h.repositoryId],
   related: (r) => [r.source, r.target, r.sharedPapers, r.weight],
   broader: (b) => [b.narrower, b.broader],
@@ -192,11 +227,10 @@ const DECODE: { [K in keyof GraphData]: (row: unknown) => GraphData[K][number] }
   papers: (p) => p as PaperRecord,
   concepts: (c) => c as ConceptRecord,
   repositories: (r) => r as RepositoryRecord,
+  // Spans go straight from their flat form to the packed one: no Span object per span.
   mentions: (row) => {
     const [paperId, conceptId, count, confidence, inTitle, flat] = row as [string, string, number, number, number, number[]];
-    const spans: Span[] = [];
-    for (let i = 0; i + 2 < flat.length; i += 3) spans.push({ field: FIELDS[flat[i]!]!, start: flat[i + 1]!, end: flat[i + 2]! });
-    return { paperId, conceptId, count, confidence, inTitle: inTitle === 1, spans } satisfies MentionRecord;
+    return new PackedMention(paperId, conceptId, count, confidence, inTitle === 1, packFlatSpans(flat));
   },
   hasCode: (row) => {
     const [paperId, repositoryId] = row as [string, string];
@@ -250,9 +284,9 @@ export function* snapshotLines(graph: GraphData, savedAt = new Date().toISOStrin
     // Edges name their nodes by position (an id the graph lacks stays an id, for the reader to report).
     const row = fields
       ? (r: unknown) => {
-          const edge = { ...(r as Record<string, unknown>) };
-          for (const [field, nodes] of fields) edge[field] = positions[nodes].get(edge[field] as string) ?? edge[field];
-          return encode(edge);
+          const tuple = encode(r) as unknown[];
+          fields.forEach(([, nodes], i) => (tuple[i] = positions[nodes].get(tuple[i] as string) ?? tuple[i]));
+          return tuple;
         }
       : encode;
     for (let i = 0; i < list.length; i += CHUNK) {
