@@ -3,6 +3,7 @@ import { syntheticCorpus } from '../../src/bench/generator.js';
 import { buildGraph } from '../../src/ingest/build-graph.js';
 import { toPaperSource } from '../../src/ingest/paper-input.js';
 import { expandNeighbourhood, rankSimilar, shortestPath, type SimilarCandidate } from '../../src/store/algorithms.js';
+import type { GraphData } from '../../src/model.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 
 // The embedded store's fast paths (similar papers pruned by a rough score, papers of a concept
@@ -11,15 +12,13 @@ describe('embedded store query fast paths', () => {
   const papers = [...syntheticCorpus(150, { seed: 9 })].map((p) => toPaperSource({ id: p.id, title: p.title, abstract: p.abstract }, 's'));
   const graph = buildGraph(papers);
 
-  it('similarPapers equals ranking every candidate', async () => {
-    const store = new MemoryStore({ dataDir: null });
-    await store.init();
-    await store.replaceGraph(graph);
+  /** Every paper's similar papers, as ranking every paper sharing a concept gives them. */
+  async function expectSimilarAsDefined(store: MemoryStore, graph: GraphData, count: number): Promise<void> {
     const byConcept = new Map<string, string[]>();
     for (const m of graph.mentions) byConcept.set(m.conceptId, [...(byConcept.get(m.conceptId) ?? []), m.paperId]);
     const concept = new Map(graph.concepts.map((c) => [c.id, c]));
     const paper = new Map(graph.papers.map((p) => [p.id, p]));
-    for (const p of graph.papers.slice(0, 40)) {
+    for (const p of graph.papers.slice(0, count)) {
       const shared = new Map<string, SimilarCandidate>();
       for (const m of graph.mentions.filter((x) => x.paperId === p.id)) {
         for (const other of byConcept.get(m.conceptId) ?? []) {
@@ -33,6 +32,27 @@ describe('embedded store query fast paths', () => {
         expect(await store.similarPapers(p.id, first)).toEqual(rankSimilar([...shared.values()], graph.papers.length, first));
       }
     }
+  }
+
+  it('similarPapers equals ranking every candidate', async () => {
+    const store = new MemoryStore({ dataDir: null });
+    await store.init();
+    await store.replaceGraph(graph);
+    await expectSimilarAsDefined(store, graph, 40);
+  });
+
+  it('similarPapers equals ranking every candidate after a delta adds papers, mentions and concepts', async () => {
+    const store = new MemoryStore({ dataDir: null });
+    await store.init();
+    await store.replaceGraph(buildGraph(papers.slice(0, 110)));
+    await store.warm();
+    await store.similarPapers(papers[0]!.id, 10);
+    // The graph of all 150 papers over the 110's: new papers, concepts and mentions, and
+    // counts changed; the stored graph is the union (a delta removes nothing).
+    await store.applyDelta(graph);
+    const merged = await store.exportGraph();
+    expect(merged.papers).toHaveLength(150);
+    await expectSimilarAsDefined(store, merged, 150);
   });
 
   it('pages through papersOfConcept the same way on every call, with and without narrower concepts', async () => {

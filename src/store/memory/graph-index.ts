@@ -80,6 +80,35 @@ export function buildIndex(graph: GraphData, related?: RelatedColumns) {
   /** The ordinals of each concept's mentioning papers (one per mention), made on first use. */
   const mentionOrdinals = new Map<string, Int32Array>();
 
+  /**
+   * Each paper's concepts by ordinal (one per mention), all papers in one array with offsets by
+   * paper ordinal: similar papers complete thousands of candidates' scores from it without a map
+   * look-up per mention. Built on first use; a delta that adds mentions drops it.
+   */
+  let paperConcepts: PaperConcepts | null = null;
+  const paperConceptsOf = {
+    get(): PaperConcepts {
+      if (paperConcepts) return paperConcepts;
+      const n = paperOrdinals.size;
+      const offsets = new Int32Array(n + 1);
+      let total = 0;
+      for (let p = 0; p < n; p++) {
+        offsets[p] = total;
+        total += mentionsByPaper.get(paperOrdinals.idAt(p))?.length ?? 0;
+      }
+      offsets[n] = total;
+      const ordinals = new Int32Array(total);
+      for (let p = 0, at = 0; p < n; p++) {
+        for (const m of mentionsByPaper.get(paperOrdinals.idAt(p)) ?? []) ordinals[at++] = conceptOrdinals.of(m.conceptId);
+      }
+      paperConcepts = { offsets, ordinals };
+      return paperConcepts;
+    },
+    forget(): void {
+      paperConcepts = null;
+    },
+  };
+
   const lookup = new Map<string, ConceptRecord[]>();
   const communities = new Map<number, ConceptRecord[]>();
   for (const concept of concepts.values()) {
@@ -108,6 +137,8 @@ export function buildIndex(graph: GraphData, related?: RelatedColumns) {
     narrower: narrowerLists,
     adjacency: adjacencyOf,
     paperOrdinals,
+    conceptOrdinals,
+    paperConcepts: paperConceptsOf,
     /** The ordinals of the papers of a concept's mentions (as the list of mentionsByConcept, in no particular order). */
     mentionOrdinals: {
       get(conceptId: string): Int32Array {
@@ -175,6 +206,7 @@ export function applyDeltaToIndex(index: GraphIndex, delta: GraphData): void {
   for (const concept of delta.concepts) {
     const old = index.concepts.get(concept.id);
     index.concepts.set(concept.id, concept);
+    index.conceptOrdinals.of(concept.id);
     const sameNames = old !== undefined && sameConceptNames(old, concept);
     if (old) {
       if (sameNames) for (const key of conceptIndexKeys(old)) replaceIn(index.lookup.get(key), old, concept);
@@ -221,6 +253,7 @@ export function applyDeltaToIndex(index: GraphIndex, delta: GraphData): void {
   for (const [conceptId, replaced] of replacedMentions) index.mentionsByConcept.remove(conceptId, (m) => replaced.has(m));
   for (const m of deltaMentions) index.mentionsByConcept.add(m.conceptId, m);
   for (const conceptId of new Set([...replacedMentions.keys(), ...deltaMentions.map((m) => m.conceptId)])) index.mentionOrdinals.forget(conceptId);
+  if (deltaMentions.length > 0) index.paperConcepts.forget();
 
   for (const [paperId, list] of groupBy(delta.hasCode, (h) => h.paperId)) {
     index.reposByPaper.upsert(paperId, list.map((h) => index.repositories.get(h.repositoryId)!), (r) => r.id);
@@ -330,6 +363,12 @@ function keepUnless<V>(list: V[], match: (v: V) => boolean): V[] {
 export const CONCEPT_PAPERS_CACHE = 5000;
 
 /** Lists by key, each sorted by `compare` the first time it is read (then kept sorted until changed). */
+/** Concept ordinals of every paper's mentions: those of the paper with ordinal `p` are `ordinals[offsets[p] .. offsets[p + 1])`. */
+export interface PaperConcepts {
+  offsets: Int32Array;
+  ordinals: Int32Array;
+}
+
 export class SortedOnRead<K, V> {
   private readonly sorted = new Set<K>();
 

@@ -84,6 +84,8 @@ export class MemoryStore implements GraphStore {
   private readonly journal: DeltaJournal | null;
   /** Scores by paper ordinal for similarPapers (zero between calls). */
   private similarScratch = new Float64Array(0);
+  /** Similar papers: idfs by concept ordinal (two halves, see similarPapers). */
+  private conceptScratch = new Float64Array(0);
 
   constructor(private readonly options: MemoryStoreOptions) {
     this.journal = options.dataDir ? new DeltaJournal(options.dataDir) : null;
@@ -653,12 +655,22 @@ export class MemoryStore implements GraphStore {
     const score = this.similarScratch;
     const met: number[] = [];
     const kth = () => (met.length < first ? -Infinity : kthLargest(Float64Array.from(met, (ord) => score[ord]!), first));
-    const idfOf = new Map(concepts.map((c) => [c.id, c.idf]));
-    const exactScore = (ord: number) => {
+    // The paper's concepts' idfs by concept ordinal (`idfOf`), and those of the concepts not read
+    // (`unreadIdf`, filled before completion): scratch arrays, zero elsewhere, zeroed again at the end.
+    const { offsets, ordinals } = this.index.paperConcepts.get();
+    const conceptCount = this.index.conceptOrdinals.size;
+    if (this.conceptScratch.length < 2 * conceptCount) this.conceptScratch = new Float64Array(Math.max(2 * conceptCount, 2 * this.conceptScratch.length));
+    const idfOf = this.conceptScratch.subarray(0, conceptCount);
+    const unreadIdf = this.conceptScratch.subarray(conceptCount, 2 * conceptCount);
+    const conceptOrdinal = concepts.map((c) => this.index.conceptOrdinals.of(c.id));
+    concepts.forEach((c, k) => (idfOf[conceptOrdinal[k]!] = c.idf));
+    /** Sum over the paper's mentions of `weights` by concept ordinal. */
+    const sumOver = (ord: number, weights: Float64Array) => {
       let sum = 0;
-      for (const m of this.index.mentionsByPaper.get(this.index.paperOrdinals.idAt(ord)) ?? []) sum += idfOf.get(m.conceptId) ?? 0;
+      for (let at = offsets[ord]!, end = offsets[ord + 1]!; at < end; at++) sum += weights[ordinals[at]!]!;
       return sum;
     };
+    const exactScore = (ord: number) => sumOver(ord, idfOf);
     /** The `first`-th best full score among the papers leading so far: the answer's `first`-th is at least that. */
     const leadersKth = () => {
       const cut = kth();
@@ -700,13 +712,11 @@ export class MemoryStore implements GraphStore {
         // can still make the cut (which rises with the completed scores).
         const completed = new TopScores(first);
         let bar = Math.max(floor, kth()) - margin(rest[0]!);
-        const unread = new Map(concepts.slice(i).map((c) => [c.id, c.idf]));
+        for (let k = i; k < concepts.length; k++) unreadIdf[conceptOrdinal[k]!] = concepts[k]!.idf;
         candidates = [];
         for (const ord of met.filter((o) => score[o]! + rest[i]! >= bar).sort((a, b) => score[b]! - score[a]!)) {
           if (score[ord]! + rest[i]! < bar) break;
-          let more = 0;
-          for (const m of this.index.mentionsByPaper.get(this.index.paperOrdinals.idAt(ord)) ?? []) more += unread.get(m.conceptId) ?? 0;
-          score[ord] = score[ord]! + more;
+          score[ord] = score[ord]! + sumOver(ord, unreadIdf);
           candidates.push(ord);
           completed.offer(score[ord]!);
           bar = Math.max(bar, completed.floor() - margin(rest[0]!));
@@ -729,6 +739,7 @@ export class MemoryStore implements GraphStore {
       return rankSimilar(ranked, total, first);
     } finally {
       for (const ord of met) score[ord] = 0;
+      for (const c of conceptOrdinal) idfOf[c] = unreadIdf[c] = 0;
     }
   }
 
@@ -738,6 +749,7 @@ export class MemoryStore implements GraphStore {
     // The long lists; a paper's mentions and a concept's BROADER links are few and sorted when read.
     this.index.mentionsByConcept.sortAll();
     this.index.related.sortAll();
+    this.index.paperConcepts.get();
   }
 
   async search(query: string, first: number): Promise<SearchHit[]> {
