@@ -94,6 +94,9 @@ export async function startApp(options: AppOptions, port: number, host: string):
       errorLogPlugin(logger),
     ],
     formatError: (formatted, error) => formatError(formatted, error, options.maskErrors),
+    // Compact JSON: Apollo indents responses by default, which costs time and bytes on the large
+    // answers of neighbourhoods and pages (a tenth of a neighbourhood request's CPU at 100k).
+    stringifyResult: (result) => JSON.stringify(result),
   });
   await apollo.start();
 

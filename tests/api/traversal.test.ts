@@ -45,6 +45,17 @@ describe('ranking, clusters, traversal and lookups over HTTP', () => {
     expect(res.data.none).toBeNull();
   });
 
+  it('answers in compact JSON, without indentation', async () => {
+    const res = await fetch(h.app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ concepts(first: 2) { nodes { id name } } }' }),
+    });
+    const body = await res.text();
+    expect(JSON.parse(body).data.concepts.nodes).toHaveLength(2);
+    expect(body).toBe(JSON.stringify(JSON.parse(body)));
+  });
+
   it('filters related concepts by shared papers', async () => {
     const res = await h.gql('{ concept(name: "alpha") { all: related { concept { id } sharedPapers } two: related(minShared: 2) { concept { id } } } }');
     expect(res.data.concept.all.map((r: { concept: Node }) => r.concept.id)).toEqual(['beta', 'gamma']);
