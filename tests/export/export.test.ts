@@ -1,10 +1,9 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { exportCommand } from '../../src/commands/export.js';
 import { ExportFormatError, parseJsonExport, toCsvFiles, toGexf, toGraphml, toJsonExport } from '../../src/export/index.js';
 import { buildGraph } from '../../src/ingest/build-graph.js';
@@ -14,16 +13,9 @@ import { canonicalGraph } from '../../src/store/canonical.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { bundledCorpusPath } from '../../src/util/package-root.js';
 import { smallGraph } from '../fixtures/small-graph.fixtures.js';
+import { tempDirs } from '../fixtures/temp-dirs.js';
 
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'kg-export-'));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
+const tempDir = tempDirs('kg-export-');
 
 /** smallGraph with text that needs escaping in every format. */
 function awkwardGraph(): GraphData {

@@ -1,7 +1,6 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { buildGraph } from '../../src/ingest/build-graph.js';
 import { IngestService, IngestWriteError } from '../../src/ingest/ingest-service.js';
@@ -15,16 +14,9 @@ import { backupPath, snapshotPath, SnapshotError } from '../../src/store/memory/
 import { smallGraph } from '../fixtures/small-graph.fixtures.js';
 import { generatedCorpus } from './corpus.fixtures.js';
 import { ADMIN_TOKEN, codes, startServer } from './hardening-harness.js';
+import { tempDirs } from '../fixtures/temp-dirs.js';
 
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'kg-safety-'));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
+const tempDir = tempDirs('kg-safety-');
 
 const sources = (n: number, seed = 7) => generatedCorpus(n, seed).map((p) => toPaperSource(p, 'test'));
 

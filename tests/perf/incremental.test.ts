@@ -1,7 +1,6 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syntheticCorpus } from '../../src/bench/generator.js';
 import { budgetRelated, buildGraph, RELATED_BUDGET } from '../../src/ingest/build-graph.js';
 import { IngestService } from '../../src/ingest/ingest-service.js';
@@ -9,16 +8,9 @@ import { toPaperSource } from '../../src/ingest/paper-input.js';
 import { ExtractionCacheFile } from '../../src/ingest/workers/extraction-cache.js';
 import type { RelatedRecord } from '../../src/model.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
+import { tempDirs } from '../fixtures/temp-dirs.js';
 
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const d of dirs) await rm(d, { recursive: true, force: true });
-});
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'kg-incremental-'));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = tempDirs('kg-incremental-');
 
 const papers = (n: number, offset = 0) =>
   [...syntheticCorpus(n, { seed: 5, offset })].map((p) => toPaperSource({ id: p.id, title: p.title, abstract: p.abstract, year: 2021 }, 'synthetic'));

@@ -1,21 +1,13 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { canonicalGraph } from '../../src/store/canonical.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { readSnapshot, snapshotPath, SnapshotError, writeSnapshot } from '../../src/store/memory/snapshot.js';
 import { smallGraph } from '../fixtures/small-graph.fixtures.js';
+import { tempDirs } from '../fixtures/temp-dirs.js';
 
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const d of dirs) await rm(d, { recursive: true, force: true });
-});
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'kg-snap-'));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = tempDirs('kg-snap-');
 
 describe('the version 3 snapshot (JSON Lines, streamed)', () => {
   it('reads back exactly the graph written', async () => {

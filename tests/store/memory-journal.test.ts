@@ -1,7 +1,6 @@
-import { copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GraphData, PaperRecord } from '../../src/model.js';
 import { canonicalGraph } from '../../src/store/canonical.js';
 import { journalPath } from '../../src/store/memory/journal.js';
@@ -10,16 +9,9 @@ import { snapshotPath } from '../../src/store/memory/snapshot.js';
 import { generatedGraph } from '../fixtures/generated-graph.fixtures.js';
 import { smallDelta, smallGraphWithDelta } from '../fixtures/small-delta.fixtures.js';
 import { smallGraph } from '../fixtures/small-graph.fixtures.js';
+import { tempDirs } from '../fixtures/temp-dirs.js';
 
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'kg-journal-'));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
+const tempDir = tempDirs('kg-journal-');
 
 /** A store over `dir`, initialised; `warnings` collects what start-up reports. */
 async function open(dir: string | null, warnings: string[] = []): Promise<MemoryStore> {

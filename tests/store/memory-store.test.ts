@@ -1,21 +1,12 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { snapshotPath } from '../../src/store/memory/snapshot.js';
 import { graphStoreContract } from '../contract/graph-store.contract.js';
 import { smallGraph } from '../fixtures/small-graph.fixtures.js';
+import { tempDirs } from '../fixtures/temp-dirs.js';
 
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'kg-memory-'));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
+const tempDir = tempDirs('kg-memory-');
 
 describe('embedded store: contract', () => {
   graphStoreContract(async () => {

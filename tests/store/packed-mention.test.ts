@@ -1,23 +1,15 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GraphData, MentionRecord, Span } from '../../src/model.js';
 import { canonicalGraph } from '../../src/store/canonical.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { PackedMention, packMention, packSpan, plainMention, unpackSpan } from '../../src/store/memory/packed-mention.js';
 import { readSnapshot, readSnapshotFile, writeSnapshot } from '../../src/store/memory/snapshot.js';
 import { smallGraph } from '../fixtures/small-graph.fixtures.js';
+import { tempDirs } from '../fixtures/temp-dirs.js';
 
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'kg-packed-'));
-  dirs.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
+const tempDir = tempDirs('kg-packed-');
 
 /** Spans of every shape a mention can have: none, one, several, and some that do not pack into a number. */
 const SPAN_CASES: Span[][] = [
