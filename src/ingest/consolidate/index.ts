@@ -197,8 +197,8 @@ export function buildConceptGraph(
     // "oblique decision tree") is about the longer concept, which the BROADER edge ties
     // to this one. The link stays when the term is established (a multi-word phrase of its own in
     // MIN_PAPERS_ESTABLISHED papers: "hidden Markov model" in "factorial hidden Markov model") or defined here.
-    // A paper that writes the term after two different words ("recursive / scalable latent space
-    // reasoning") uses it as a term of its own too (see Draft.sharedTailIn).
+    // A paper that writes the term after two different words ("deep / sparse metric learning
+    // objective") uses it as a term of its own too (see Draft.sharedTailIn).
     const ownHere = (paper: number, link: Link): boolean => !link.nestedOnly || acc.drafts.some((d) => d.sharedTailIn?.has(paper));
     const ownDf = [...perPaper].filter(([paper, link]) => ownHere(paper, link)).length;
     const storedConcept = storedOf(acc);

@@ -75,7 +75,7 @@ export interface Draft {
   wordings?: Set<string>;
   /**
    * Papers that write the term only inside longer terms, but inside two or more with different
-   * words in front ("recursive / scalable latent space reasoning"): the part they share is the
+   * words in front ("deep / sparse metric learning objective"): the part they share is the
    * paper's own term. Absent when there are none.
    */
   sharedTailIn?: Set<number>;
