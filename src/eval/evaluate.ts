@@ -87,7 +87,7 @@ export function runEvaluation(
 }
 
 /** Papers extracted once before extraction is timed. */
-export const WARM_UP_PAPERS = 20;
+const WARM_UP_PAPERS = 20;
 
 const byConfidence = (a: MentionRecord, b: MentionRecord): number =>
   b.confidence - a.confidence || (a.conceptId < b.conceptId ? -1 : a.conceptId > b.conceptId ? 1 : 0);

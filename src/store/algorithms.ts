@@ -107,7 +107,7 @@ export async function shortestPath(
 
 /** What a store can answer besides neighbours, to make a path search read less (see bidirectionalShortestPath). */
 export interface PathProbes {
-  /** The neighbours of each id that are in `within`, without reading every neighbour. */
+  /** The neighbours of each id that are in `within`, without sending the others. */
   linksBetween?: (ids: string[], within: readonly string[]) => Promise<Map<string, readonly string[]>>;
   /** Each id's number of neighbours (edges, either direction), without reading them. */
   degreesOf?: (ids: string[]) => Promise<Map<string, number>>;
@@ -122,8 +122,8 @@ export const COMMON_NEIGHBOUR_DEGREE = 500;
 export const DEGREE_CHECK_NODES = 64;
 
 /**
- * Largest number of frontier pairs (one side's frontier times the other's) a path search asks
- * about pair by pair (see bidirectionalShortestPath's `linksBetween`) rather than expanding.
+ * Largest number of frontier pairs (one side's frontier times the other's) for which a path
+ * search asks whether the frontiers meet before it expands one (see PathProbes.linksBetween).
  */
 export const MEET_CHECK_PAIRS = 2000;
 
@@ -133,10 +133,10 @@ export const MEET_CHECK_PAIRS = 2000;
  * cheaper frontier, so a path from a hub to a rare concept reads the hub's neighbours at most, not
  * their neighbours in turn. For a store that fetches neighbours per level.
  *
- * `neighboursOf(ids, within)`: the neighbours of each id, only those in `within` when it is given.
- * `probes`, when the store can answer them cheaply: while the frontiers are small, whether they
- * meet is asked pair by pair before either is expanded, and the side to expand is the one whose
- * nodes have fewer neighbours (a hub's frontier of one is costlier than a rare concept's of ten).
+ * `probes`, when the store can answer them cheaply: whether the frontiers meet is asked before
+ * either is expanded while they are small, and instead of expanding at the last level the hop
+ * budget allows; the side to expand is the one whose nodes have fewer neighbours (a hub's
+ * frontier of one is costlier than a rare concept's of ten).
  *
  * Note: when the two searches first meet, every shortest path is known: its first part through
  * the `from` side's levels (whose nodes' neighbours were all fetched) and the rest through the
@@ -147,7 +147,7 @@ export async function bidirectionalShortestPath(
   from: string,
   to: string,
   maxHops: number,
-  neighboursOf: (ids: string[], within?: readonly string[]) => Promise<Map<string, readonly string[]>>,
+  neighboursOf: (ids: string[]) => Promise<Map<string, readonly string[]>>,
   probes: PathProbes = {},
 ): Promise<string[] | null> {
   const { linksBetween, degreesOf, commonNeighbour } = probes;
@@ -175,12 +175,11 @@ export async function bidirectionalShortestPath(
     const [sourceCost, targetCost] = await costs(source.frontier, target.frontier);
     const [side, other] = sourceCost <= targetCost ? [source, target] : [target, source];
     // The last level the hop budget allows can only end the search by meeting the other side's
-    // frontier (nodes the other side reached earlier would have met before), so only neighbours
-    // there are asked for: a hub's thousands of other neighbours are never read or sent.
+    // frontier (nodes the other side reached earlier would have met before), so there only
+    // whether they meet is asked. While both frontiers are small it is asked first, so a
+    // frontier holding a hub is expanded only when the search must go on past it.
     const last = source.radius + target.radius + 1 === maxHops;
-    if (linksBetween && side.frontier.length * other.frontier.length <= MEET_CHECK_PAIRS) {
-      // Both frontiers are small: whether they meet is asked pair by pair first, so a frontier
-      // holding a hub is only expanded when the search must go on past it.
+    if (linksBetween && (last || side.frontier.length * other.frontier.length <= MEET_CHECK_PAIRS)) {
       const links = await linksBetween(side.frontier, other.frontier);
       const meets = new Set<string>();
       for (const id of side.frontier) {
@@ -207,7 +206,7 @@ export async function bidirectionalShortestPath(
         if (middle !== null) return [from, middle, to];
       }
     }
-    const found = await neighboursOf(side.frontier, last ? other.frontier : undefined);
+    const found = await neighboursOf(side.frontier);
     const next: string[] = [];
     for (const id of side.frontier) {
       for (const n of found.get(id) ?? []) {

@@ -20,22 +20,17 @@ function randomGraph(seed: number, nodes: number, edges: number): Map<string, st
 }
 
 describe('bidirectionalShortestPath', () => {
-  it('finds the path breadth-first search finds, reading only meeting nodes at the last level', async () => {
-    let restrictedCalls = 0;
+  it('finds the path breadth-first search finds, with and without each probe', async () => {
     let betweenCalls = 0;
     let commonCalls = 0;
     for (let seed = 1; seed <= 12; seed++) {
       const graph = randomGraph(seed, 300, 420);
       const ids = [...graph.keys()];
       const random = seededRandom(seed * 101);
-      const restricted = async (frontier: string[], within?: readonly string[]) => {
-        const allowed = within ? new Set(within) : null;
-        if (allowed) restrictedCalls++;
-        return new Map(frontier.map((id) => [id, (graph.get(id) ?? []).filter((n) => !allowed || allowed.has(n))]));
-      };
       const between = async (frontier: string[], within: readonly string[]) => {
         betweenCalls++;
-        return restricted(frontier, within);
+        const allowed = new Set(within);
+        return new Map(frontier.map((id) => [id, (graph.get(id) ?? []).filter((n) => allowed.has(n))]));
       };
       const commonNeighbour = async (a: string, b: string) => {
         commonCalls++;
@@ -49,22 +44,20 @@ describe('bidirectionalShortestPath', () => {
         const to = ids[Math.floor(random() * ids.length)]!;
         for (const maxHops of [1, 2, 3, 4, 5]) {
           const expected = await shortestPath(from, to, maxHops, full);
-          expect(await bidirectionalShortestPath(from, to, maxHops, restricted), `${from} -> ${to} in ${maxHops}`).toEqual(expected);
-          expect(await bidirectionalShortestPath(from, to, maxHops, restricted, { linksBetween: between }), `${from} -> ${to} in ${maxHops}, pair checks`).toEqual(expected);
-          expect(await bidirectionalShortestPath(from, to, maxHops, restricted, { linksBetween: between, degreesOf }), `${from} -> ${to} in ${maxHops}, by degree`).toEqual(expected);
+          expect(await bidirectionalShortestPath(from, to, maxHops, full), `${from} -> ${to} in ${maxHops}`).toEqual(expected);
+          expect(await bidirectionalShortestPath(from, to, maxHops, full, { linksBetween: between }), `${from} -> ${to} in ${maxHops}, pair checks`).toEqual(expected);
+          expect(await bidirectionalShortestPath(from, to, maxHops, full, { linksBetween: between, degreesOf }), `${from} -> ${to} in ${maxHops}, by degree`).toEqual(expected);
           // Every node a hub, so the common neighbour is always asked for.
           const allHubs = async (frontier: string[]) => new Map(frontier.map((id) => [id, COMMON_NEIGHBOUR_DEGREE + (graph.get(id)?.length ?? 0)]));
-          expect(await bidirectionalShortestPath(from, to, maxHops, restricted, { linksBetween: between, degreesOf: allHubs, commonNeighbour }), `${from} -> ${to} in ${maxHops}, common neighbour`).toEqual(expected);
+          expect(await bidirectionalShortestPath(from, to, maxHops, full, { linksBetween: between, degreesOf: allHubs, commonNeighbour }), `${from} -> ${to} in ${maxHops}, common neighbour`).toEqual(expected);
         }
       }
     }
-    // The restriction was used: the last levels asked only for the other side's frontier.
-    expect(restrictedCalls).toBeGreaterThan(100);
     expect(betweenCalls).toBeGreaterThan(100);
     expect(commonCalls).toBeGreaterThan(100);
   });
 
-  it('asks for the whole neighbourhood below the last level and only the meeting nodes at it', async () => {
+  it('expands below the last level and only asks whether the frontiers meet at it', async () => {
     // a - b - c - d - e, plus a hub h next to b and d with many leaves.
     const edges: [string, string][] = [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['b', 'h'], ['d', 'h']];
     for (let i = 0; i < 50; i++) edges.push(['h', `leaf${String(i).padStart(2, '0')}`]);
@@ -73,15 +66,43 @@ describe('bidirectionalShortestPath', () => {
       graph.set(x, [...(graph.get(x) ?? []), y]);
       graph.set(y, [...(graph.get(y) ?? []), x]);
     }
-    const calls: { ids: string[]; within?: readonly string[] }[] = [];
-    const neighboursOf = async (ids: string[], within?: readonly string[]) => {
-      calls.push({ ids, ...(within ? { within } : {}) });
-      return new Map(ids.map((id) => [id, (graph.get(id) ?? []).filter((n) => !within || within.includes(n))]));
+    const calls: string[] = [];
+    const neighboursOf = async (ids: string[]) => {
+      calls.push('expand');
+      return new Map(ids.map((id) => [id, graph.get(id) ?? []]));
     };
-    expect(await bidirectionalShortestPath('a', 'e', 4, neighboursOf)).toEqual(['a', 'b', 'c', 'd', 'e']);
-    expect(calls.slice(0, -1).every((c) => c.within === undefined)).toBe(true);
-    expect(calls[calls.length - 1]!.within).toBeDefined();
-    expect(await bidirectionalShortestPath('a', 'e', 3, neighboursOf)).toBeNull();
+    // Frontiers too large to be asked pair by pair below the last level: only 1 pair allowed.
+    const linksBetween = async (ids: string[], within: readonly string[]) => {
+      calls.push(ids.length * within.length <= 1 ? 'pairs' : 'meet');
+      return new Map(ids.map((id) => [id, (graph.get(id) ?? []).filter((n) => within.includes(n))]));
+    };
+    expect(await bidirectionalShortestPath('a', 'e', 4, neighboursOf, { linksBetween })).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(calls[calls.length - 1]).not.toBe('expand');
+    expect(calls).toContain('expand');
+    calls.length = 0;
+    expect(await bidirectionalShortestPath('a', 'e', 3, neighboursOf, { linksBetween })).toBeNull();
+    expect(calls[calls.length - 1]).not.toBe('expand');
+    // Two stars of 50 leaves each, not joined: at the last of three hops the frontiers make 2,500
+    // pairs, more than are asked about below the last level, and still no frontier is expanded there.
+    const stars = new Map<string, string[]>([['s', []], ['t', []]]);
+    for (let i = 0; i < 50; i++) {
+      const [x, y] = [`x${String(i).padStart(2, '0')}`, `y${String(i).padStart(2, '0')}`];
+      stars.get('s')!.push(x);
+      stars.get('t')!.push(y);
+      stars.set(x, ['s']);
+      stars.set(y, ['t']);
+    }
+    const steps: string[] = [];
+    const expandStar = async (ids: string[]) => {
+      steps.push(`expand ${ids.length}`);
+      return new Map(ids.map((id) => [id, stars.get(id) ?? []]));
+    };
+    const meetStar = async (ids: string[], within: readonly string[]) => {
+      steps.push(`meet ${ids.length * within.length}`);
+      return new Map(ids.map((id) => [id, (stars.get(id) ?? []).filter((n) => within.includes(n))]));
+    };
+    expect(await bidirectionalShortestPath('s', 't', 3, expandStar, { linksBetween: meetStar })).toBeNull();
+    expect(steps[steps.length - 1]).toBe('meet 2500');
   });
 
   it('expands the side with fewer neighbours and asks small frontiers whether they meet', async () => {

@@ -15,6 +15,7 @@ import {
   compareEdges,
   expandNeighbourhood,
   kShortestPaths,
+  MEET_CHECK_PAIRS,
   rankByCount,
   rankByIdfCount,
   rankHits,
@@ -831,14 +832,12 @@ export class Neo4jStore implements GraphStore {
   async path(fromConceptId: string, toConceptId: string, maxHops: number): Promise<GraphPath | null> {
     const ends = await this.conceptsByIds([fromConceptId, toConceptId]);
     if (ends.some((c) => c === null)) return null;
-    const neighboursOf = async (frontier: string[], within?: readonly string[]) => {
-      const rows = within
-        ? await this.db.read<{ key: string; others: string[] }>('concept-neighbours-within', { ids: frontier, within })
-        : await this.db.read<{ key: string; others: string[] }>('concept-neighbours', { ids: frontier });
-      return new Map(rows.map((r) => [r.key, r.others]));
-    };
+    const neighboursOf = (frontier: string[]) => this.conceptNeighbours(frontier);
+    // Few pairs: looked up by pair key; many (the last level of a long search): the frontier's
+    // relationships read in the database, only the neighbours in `within` sent back.
     const linksBetween = async (frontier: string[], within: readonly string[]) => {
-      const rows = await this.db.read<{ key: string; others: string[] }>('concept-links-between', { ids: frontier, within });
+      const query = frontier.length * within.length <= MEET_CHECK_PAIRS ? 'concept-links-between' : 'concept-neighbours-within';
+      const rows = await this.db.read<{ key: string; others: string[] }>(query, { ids: frontier, within });
       return new Map(rows.map((r) => [r.key, r.others]));
     };
     const degreesOf = async (frontier: string[]) => {
@@ -860,13 +859,16 @@ export class Neo4jStore implements GraphStore {
     return { hops: ids.length - 1, nodes, edges };
   }
 
+  /** The RELATED_TO and BROADER neighbours of each concept, either direction: one level of a path search. */
+  private async conceptNeighbours(ids: string[]): Promise<Map<string, string[]>> {
+    const rows = await this.db.read<{ key: string; others: string[] }>('concept-neighbours', { ids });
+    return new Map(rows.map((r) => [r.key, r.others]));
+  }
+
   async paths(fromConceptId: string, toConceptId: string, maxHops: number, first: number): Promise<GraphPath[]> {
     const ends = await this.conceptsByIds([fromConceptId, toConceptId]);
     if (ends.some((c) => c === null)) return [];
-    const found = await kShortestPaths(fromConceptId, toConceptId, maxHops, first, async (frontier) => {
-      const rows = await this.db.read<{ key: string; others: string[] }>('concept-neighbours', { ids: frontier });
-      return new Map(rows.map((r) => [r.key, r.others]));
-    });
+    const found = await kShortestPaths(fromConceptId, toConceptId, maxHops, first, (frontier) => this.conceptNeighbours(frontier));
     const pairs = found.flatMap((ids) => ids.slice(1).map((b, i) => ({ a: ids[i]!, b })));
     const [nodes, edgeRows] = await Promise.all([
       this.conceptNodes(unique(found.flat())),
