@@ -533,6 +533,14 @@ function hitId(hit: SearchHit): string {
   }
 }
 
+/**
+ * How far apart a bound and a score computed another way (other floating-point steps) may be and
+ * still be taken as equal.
+ */
+export function boundSlack(x: number): number {
+  return 1e-9 * Math.max(1, Math.abs(x));
+}
+
 /** The `size` highest scores offered so far; `floor` is the lowest of them (-Infinity until full). */
 /**
  * The best `size` hits in answer order ({@link rankHits}), kept as hits are offered: a search
@@ -552,14 +560,26 @@ export class TopHits {
     if (kept.length > this.size) kept.pop();
   }
 
-  /** Whether a paper with this score and id would be kept (so a tie need not be built to be turned away). */
-  admitsPaper(score: number, id: string): boolean {
+  /**
+   * Whether a hit of `kind` scoring at most `bound` could be kept: above the last kept hit's score,
+   * or equal to it (within {@link boundSlack}) and first in the order of equal scores (kind, a
+   * concept's paper count, id) as far as `known` (the candidate's id and, for a concept, its
+   * paper count) tells. Lets a search skip the candidates that tie at the cut without scoring them.
+   */
+  mayEnter(bound: number, kind: SearchHit['kind'], known?: { id: string; paperCount?: number }): boolean {
     if (this.size <= 0) return false;
     if (this.kept.length < this.size) return true;
     const last = this.kept[this.kept.length - 1]!;
-    if (score !== last.score) return score > last.score;
-    if (last.kind !== 'PAPER') return SEARCH_KIND_ORDER.PAPER < SEARCH_KIND_ORDER[last.kind];
-    return compareIds(id, last.paper.id) < 0;
+    const floor = last.score;
+    if (bound > floor + boundSlack(floor)) return true;
+    if (bound < floor - boundSlack(floor)) return false;
+    if (kind !== last.kind) return SEARCH_KIND_ORDER[kind] < SEARCH_KIND_ORDER[last.kind];
+    if (!known) return true;
+    if (last.kind === 'CONCEPT') {
+      const count = known.paperCount ?? 0;
+      if (count !== last.concept.paperCount) return count > last.concept.paperCount;
+    }
+    return compareIds(known.id, hitId(last)) < 0;
   }
 
   /** The score a hit needs to be kept (equal scores go by kind and id); -Infinity until `size` hits are kept. */

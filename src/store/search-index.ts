@@ -3,7 +3,6 @@ import { compareIds } from './ordering.js';
 import {
   conceptNameFuzzyKeys,
   conceptSearchDoc,
-  conceptTokens,
   allowedEdits,
   editDistance,
   maxPhraseBonus,
@@ -63,9 +62,14 @@ class TokenIndex<T extends string | number> {
 
   /** The postings of every token starting with `prefix` (`prefix` itself included), one list at a time. */
   *withPrefix(prefix: string): Generator<readonly T[]> {
+    for (const word of this.wordsWithPrefix(prefix)) yield this.postings.get(word)!;
+  }
+
+  /** Every token starting with `prefix` (`prefix` itself included), in order. */
+  *wordsWithPrefix(prefix: string): Generator<string> {
     this.vocabulary ??= [...this.postings.keys()].sort(compareIds);
     const words = this.vocabulary;
-    for (let i = this.position(prefix); i < words.length && words[i]!.startsWith(prefix); i++) yield this.postings.get(words[i]!)!;
+    for (let i = this.position(prefix); i < words.length && words[i]!.startsWith(prefix); i++) yield words[i]!;
   }
 }
 
@@ -104,15 +108,16 @@ export class Ordinals {
 
 /** Where a query token's postings are read from, for one field of the papers. */
 interface FieldPostings {
-  /** Postings of the words the token starts (empty when it is too short to match as a prefix). */
+  /** Postings of the words the token starts (empty when it neither matches as a prefix nor must start a word of the phrase). */
   prefix: Iterable<readonly number[]>;
+  /** Whether prefix hits count (a token too short to match as a prefix reads them only to meet the phrase's need). */
+  prefixCounts: boolean;
   exact: readonly number[];
 }
 
 /**
  * What the phrase bonus needs of a paper's field: the whole query inside its text means each
- * token inside the phrase is one of the field's words, and the phrase's last token starts one
- * (when it is long enough to count as a prefix). `needs` maps such tokens to 'exact' or 'any'.
+ * token inside the phrase is one of the field's words, and the phrase's last token starts one. `needs` maps such tokens to 'exact' or 'any'.
  */
 export interface PhraseNeeds {
   needs: ReadonlyMap<string, 'exact' | 'any'>;
@@ -124,7 +129,7 @@ export function phraseNeeds(q: SearchQuery): PhraseNeeds | null {
   const sequence = q.phrase.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const needs = new Map<string, 'exact' | 'any'>();
   const last = sequence[sequence.length - 1];
-  if (last !== undefined && [...last].length >= MIN_PREFIX) needs.set(last, 'any');
+  if (last !== undefined) needs.set(last, 'any');
   for (const t of sequence.slice(1, -1)) needs.set(t, 'exact');
   return { needs };
 }
@@ -152,8 +157,10 @@ export interface RankedHits {
  */
 class HitCounter {
   private total = new Uint32Array(0);
+  /** Per paper, for the current token and field: 0 unseen, else 1 + the units of its best hit. */
   private level = new Uint8Array(0);
   private met = [new Uint16Array(0), new Uint16Array(0)];
+  private isTouched = new Uint8Array(0);
   private touched = new Int32Array(0);
   private size = 0;
 
@@ -164,6 +171,7 @@ class HitCounter {
     this.total = new Uint32Array(length);
     this.level = new Uint8Array(length);
     this.met = [new Uint16Array(length), new Uint16Array(length)];
+    this.isTouched = new Uint8Array(length);
     this.touched = new Int32Array(length);
   }
 
@@ -173,24 +181,27 @@ class HitCounter {
    */
   count(ordinals: number, fields: [FieldPostings, FieldPostings], need: 'exact' | 'any' | undefined): void {
     this.reserve(ordinals);
-    const { total, level, touched } = this;
+    const { total, level, touched, isTouched } = this;
     for (let f = 0; f < 2; f++) {
-      const { prefix, exact } = fields[f]!;
-      const [exactUnits, prefixUnits] = f === 0 ? [4, 2] : [2, 1];
+      const { prefix, prefixCounts, exact } = fields[f]!;
+      const [exactUnits, prefixUnits] = f === 0 ? [4, prefixCounts ? 2 : 0] : [2, prefixCounts ? 1 : 0];
       const met = this.met[f]!;
       const seen: number[] = [];
       const mark = (list: readonly number[], units: number) => {
         for (const ord of list) {
           if (level[ord] === 0) seen.push(ord);
-          if (level[ord]! < units) level[ord] = units;
+          if (level[ord]! < units + 1) level[ord] = units + 1;
         }
       };
       for (const list of prefix) mark(list, prefixUnits);
       mark(exact, exactUnits);
       for (const ord of seen) {
-        if (total[ord] === 0) touched[this.size++] = ord;
-        total[ord]! += level[ord]!;
-        if (need === 'any' || (need === 'exact' && level[ord] === exactUnits)) met[ord]!++;
+        if (isTouched[ord] === 0) {
+          isTouched[ord] = 1;
+          touched[this.size++] = ord;
+        }
+        total[ord]! += level[ord]! - 1;
+        if (need === 'any' || (need === 'exact' && level[ord] === exactUnits + 1)) met[ord]!++;
         level[ord] = 0;
       }
     }
@@ -202,8 +213,19 @@ class HitCounter {
    * `unitsPerPoint` converts a score of 1 to units.
    */
   drain(maxUnits: number, needs: number | null, unitsPerPoint: number): RankedHits {
-    const { total, touched, size } = this;
+    const { total, touched, isTouched } = this;
     const [titleMet, abstractMet] = this.met as [Uint16Array, Uint16Array];
+    // Papers seen only where a short last token starts a word have no hits: they score nothing.
+    let size = 0;
+    for (let i = 0; i < this.size; i++) {
+      const ord = touched[i]!;
+      if (total[ord]! > 0) touched[size++] = ord;
+      else {
+        isTouched[ord] = 0;
+        titleMet[ord] = 0;
+        abstractMet[ord] = 0;
+      }
+    }
     const bonusOf = (ord: number) =>
       needs === null ? 0 : titleMet[ord] === needs ? unitsPerPoint : abstractMet[ord] === needs ? unitsPerPoint / 2 : 0;
     const top = maxUnits + (needs === null ? 0 : unitsPerPoint);
@@ -229,6 +251,7 @@ class HitCounter {
     for (let i = 0; i < size; i++) {
       const ord = touched[i]!;
       total[ord] = 0;
+      isTouched[ord] = 0;
       titleMet[ord] = 0;
       abstractMet[ord] = 0;
     }
@@ -246,16 +269,23 @@ class HitCounter {
 export class SearchIndex {
   private readonly titleTokens = new TokenIndex<number>();
   private readonly abstractTokens = new TokenIndex<number>();
+  /** Words of concept names -> the ordinals of the names (a concept's name and each alias) holding them. */
   private readonly conceptTokens = new TokenIndex<number>();
   /** Typo keys of the words of concept names -> those words (see conceptNameFuzzyKeys). */
   private readonly wordFuzzy = new TokenIndex<string>();
   private readonly fuzzyWords = new Set<string>();
-  /** Concept ordinals: concept postings hold them. */
   private readonly concepts = new Ordinals();
+  /** Ordinals of concept names, keyed by concept id and lower-cased name; a name's concept and word count by its ordinal. */
+  private readonly names = new Ordinals();
+  private nameConcept = new Int32Array(0);
+  private nameWords = new Uint16Array(0);
   /** Concepts by each of their lower-cased names (what scores 3 when the query is exactly it). */
   private readonly conceptsByName = new Map<string, Set<string>>();
-  private conceptLevel = new Uint8Array(0);
-  private conceptTotal = new Uint32Array(0);
+  /** Scratch by name ordinal (best level of the current query token, summed levels, words covered) and by concept ordinal (best bound). */
+  private nameLevel = new Uint8Array(0);
+  private nameTotal = new Uint32Array(0);
+  private nameCovered = new Uint16Array(0);
+  private conceptBound = new Float64Array(0);
   private readonly repositoryTokens = new TokenIndex<string>();
   /** Paper ordinals: postings hold them. */
   private readonly papers = new Ordinals();
@@ -296,15 +326,20 @@ export class SearchIndex {
       this.addConcept(concept);
       return;
     }
-    const [beforeDoc, doc] = [this.conceptDocs.get(concept.id), conceptSearchDoc(concept)];
+    const [before, doc] = [this.conceptDocs.get(concept.id) ?? conceptSearchDoc(old), conceptSearchDoc(concept)];
     this.conceptDocs.set(concept.id, doc);
-    for (const name of beforeDoc?.names ?? []) this.conceptsByName.get(name)?.delete(concept.id);
-    for (const name of doc.names) this.nameConcept(name, concept.id);
-    const [before, after] = [new Set(conceptTokens(old)), new Set(conceptTokens(concept))];
     // Most replacements change counts, not names: then no posting changes.
-    if (before.size === after.size && [...before].every((t) => after.has(t))) return;
-    for (const t of before) if (!after.has(t)) this.conceptTokens.remove(t, ord);
-    for (const t of after) if (!before.has(t)) this.addConceptWord(t, ord);
+    const kept = new Set(doc.names);
+    before.names.forEach((name, i) => {
+      if (kept.has(name)) return;
+      this.conceptsByName.get(name)?.delete(concept.id);
+      const nameOrd = this.names.get(nameKey(concept.id, name));
+      if (nameOrd !== undefined) for (const t of before.nameTokens[i]!) this.conceptTokens.remove(t, nameOrd);
+    });
+    const had = new Set(before.names);
+    doc.names.forEach((name, i) => {
+      if (!had.has(name)) this.addConceptName(ord, concept.id, name, doc.nameTokens[i]!);
+    });
   }
 
   /** Indexes `repo` in place of `old` (the record it replaces, if any). */
@@ -327,77 +362,105 @@ export class SearchIndex {
     const ord = this.concepts.of(concept.id);
     const doc = conceptSearchDoc(concept);
     this.conceptDocs.set(concept.id, doc);
-    for (const name of doc.names) this.nameConcept(name, concept.id);
-    for (const t of conceptTokens(concept)) this.addConceptWord(t, ord);
+    doc.names.forEach((name, i) => this.addConceptName(ord, concept.id, name, doc.nameTokens[i]!));
   }
 
-  /** Posts concept `ord` under name word `word`; a word new to the index gets its typo keys. */
-  private addConceptWord(word: string, ord: number): void {
-    // A word whose concepts all left keeps its keys; look-ups skip words without postings.
-    if (this.conceptTokens.exact(word).length === 0 && !this.fuzzyWords.has(word)) {
-      this.fuzzyWords.add(word);
-      for (const key of conceptNameFuzzyKeys(word)) this.wordFuzzy.add(key, word);
-    }
-    this.conceptTokens.add(word, ord);
-  }
-
-  private nameConcept(name: string, id: string): void {
+  /** Indexes one (lower-cased) name of concept `ord`: its exact look-up and its words. */
+  private addConceptName(ord: number, id: string, name: string, tokens: readonly string[]): void {
     let set = this.conceptsByName.get(name);
     if (!set) this.conceptsByName.set(name, (set = new Set()));
     set.add(id);
+    const nameOrd = this.names.of(nameKey(id, name));
+    if (this.nameConcept.length <= nameOrd) {
+      const length = Math.max(nameOrd + 1, this.nameConcept.length * 2, 1024);
+      this.nameConcept = grown(this.nameConcept, new Int32Array(length));
+      this.nameWords = grown(this.nameWords, new Uint16Array(length));
+    }
+    this.nameConcept[nameOrd] = ord;
+    this.nameWords[nameOrd] = Math.min(tokens.length, 0xffff);
+    for (const word of tokens) {
+      // A word whose names all left keeps its keys; look-ups skip words without postings.
+      if (this.conceptTokens.exact(word).length === 0 && !this.fuzzyWords.has(word)) {
+        this.fuzzyWords.add(word);
+        for (const key of conceptNameFuzzyKeys(word)) this.wordFuzzy.add(key, word);
+      }
+      this.conceptTokens.add(word, nameOrd);
+    }
   }
 
   /**
-   * Every concept `scoreConcept` can score above zero, with the most it can score, best first:
-   * 3 for those named exactly by the query, then 1.5 x (the sum over query tokens of the best
-   * match the concept's words give: 1 exact, 0.75 prefix, 0.5 typo) / tokens + 0.5. Read
-   * from the postings (a typed-array pass), so the concepts that cannot reach the first hits are
-   * never scored.
+   * Every concept `scoreConcept` can score above zero, with its score as the postings give it
+   * (`bound`: 3 for those named exactly by the query, else the best of its names' 1.5 x the sum
+   * over query tokens of the best match the name's words give (1 exact, 0.75 prefix, 0.5 typo) /
+   * tokens + 0.5 x the share of the name's words some query token matches), in order of `cap`:
+   * the bound rounded up to a 64th, which never rises along the list (so a caller stops at the
+   * first cap that cannot reach its cut, and skips on the bound those that tie with it). Read from
+   * the postings in typed-array passes, so no concept is scored to be ranked.
    */
-  rankedConcepts(q: SearchQuery): [id: string, bound: number][] {
+  rankedConcepts(q: SearchQuery): RankedConcept[] {
     const count = q.tokens.length;
     if (count === 0) return [];
     const exact = this.conceptsByName.get(q.phrase) ?? new Set<string>();
-    const ranked: [string, number][] = [...exact].sort(compareIds).map((id) => [id, 3]);
-    const n = this.concepts.size;
-    if (this.conceptTotal.length < n) {
-      this.conceptTotal = new Uint32Array(Math.max(n, this.conceptTotal.length * 2, 1024));
-      this.conceptLevel = new Uint8Array(this.conceptTotal.length);
-    }
-    const { conceptTotal: total, conceptLevel: level } = this;
+    const ranked: RankedConcept[] = [...exact].sort(compareIds).map((id) => ({ id, bound: 3, cap: 3 }));
+    this.reserveNames(this.names.size, this.concepts.size);
+    const { nameLevel: level, nameTotal: total, nameCovered: covered, conceptBound: best } = this;
     const touched: number[] = [];
-    // Quarter points: exact 4, prefix 3, typo key 2.
+    const matchedWords = new Set<string>();
+    // Quarter points: exact 4, prefix 3, typo 2; each name takes its best word per query token.
     for (const t of q.tokens) {
+      const long = [...t].length >= MIN_PREFIX;
+      const words: [string, number][] = long ? [...this.conceptTokens.wordsWithPrefix(t)].map((w) => [w, w === t ? 4 : 3]) : [[t, 4]];
+      for (const word of this.typoWords(t)) if (!(long && word.startsWith(t))) words.push([word, 2]);
       const seen: number[] = [];
-      const mark = (list: readonly number[], units: number) => {
+      for (const [word, units] of words) {
+        const list = this.conceptTokens.exact(word);
+        if (list.length > 0) matchedWords.add(word);
         for (const ord of list) {
           if (level[ord] === 0) seen.push(ord);
           if (level[ord]! < units) level[ord] = units;
         }
-      };
-      for (const word of this.typoWords(t)) mark(this.conceptTokens.exact(word), 2);
-      if ([...t].length >= MIN_PREFIX) for (const list of this.conceptTokens.withPrefix(t)) mark(list, 3);
-      mark(this.conceptTokens.exact(t), 4);
+      }
       for (const ord of seen) {
         if (total[ord] === 0) touched.push(ord);
         total[ord]! += level[ord]!;
         level[ord] = 0;
       }
     }
-    const top = 4 * count;
-    const buckets: number[][] = Array.from({ length: top + 1 }, () => []);
+    // A name word matched by any query token counts once.
+    for (const word of matchedWords) for (const ord of this.conceptTokens.exact(word)) covered[ord]!++;
+    const concepts: number[] = [];
     for (const ord of touched) {
-      buckets[Math.min(total[ord]!, top)]!.push(ord);
+      const bound = (1.5 * total[ord]!) / 4 / count + (0.5 * covered[ord]!) / this.nameWords[ord]!;
+      const c = this.nameConcept[ord]!;
+      if (best[c] === 0) concepts.push(c);
+      if (bound > best[c]!) best[c] = bound;
       total[ord] = 0;
+      covered[ord] = 0;
     }
-    for (let units = top; units > 0; units--) {
-      const bound = (1.5 * units) / 4 / count + 0.5;
-      for (const ord of buckets[units]!) {
-        const id = this.concepts.idAt(ord);
-        if (!exact.has(id)) ranked.push([id, bound]);
-      }
+    // By the bound rounded up to a 64th (a counting sort; 3 is the most a concept scores).
+    const capOf = (bound: number) => Math.ceil(bound * 64 - 1e-6);
+    const starts = new Uint32Array(3 * 64 + 2);
+    for (const c of concepts) starts[3 * 64 - capOf(best[c]!)]!++;
+    for (let b = 0, start = 0; b < starts.length; b++) [starts[b], start] = [start, start + starts[b]!];
+    const order = new Int32Array(concepts.length);
+    for (const c of concepts) order[starts[3 * 64 - capOf(best[c]!)]!++] = c;
+    for (const c of order) {
+      const id = this.concepts.idAt(c);
+      if (!exact.has(id)) ranked.push({ id, bound: best[c]!, cap: capOf(best[c]!) / 64 });
+      best[c] = 0;
     }
     return ranked;
+  }
+
+  /** Makes the scratch arrays hold `names` names and `concepts` concepts. */
+  private reserveNames(names: number, concepts: number): void {
+    if (this.nameTotal.length < names) {
+      const length = Math.max(names, this.nameTotal.length * 2, 1024);
+      this.nameLevel = new Uint8Array(length);
+      this.nameTotal = new Uint32Array(length);
+      this.nameCovered = new Uint16Array(length);
+    }
+    if (this.conceptBound.length < concepts) this.conceptBound = new Float64Array(Math.max(concepts, this.conceptBound.length * 2, 1024));
   }
 
   private addRepository(repo: RepositoryRecord): void {
@@ -413,14 +476,17 @@ export class SearchIndex {
   rankedPaperHits(q: SearchQuery): RankedPaperHits {
     const phrase = phraseNeeds(q);
     for (const t of q.tokens) {
-      const prefix = [...t].length >= MIN_PREFIX;
+      const prefixCounts = [...t].length >= MIN_PREFIX;
+      const need = phrase?.needs.get(t);
+      // A short last token ("cifar-10") does not match as a prefix, but a field holding the phrase has a word it starts.
+      const readPrefix = prefixCounts || need === 'any';
       this.counter.count(
         this.papers.size,
         [
-          { prefix: prefix ? this.titleTokens.withPrefix(t) : [], exact: this.titleTokens.exact(t) },
-          { prefix: prefix ? this.abstractTokens.withPrefix(t) : [], exact: this.abstractTokens.exact(t) },
+          { prefix: readPrefix ? this.titleTokens.withPrefix(t) : [], prefixCounts, exact: this.titleTokens.exact(t) },
+          { prefix: readPrefix ? this.abstractTokens.withPrefix(t) : [], prefixCounts, exact: this.abstractTokens.exact(t) },
         ],
-        phrase?.needs.get(t),
+        need,
       );
     }
     // Units are half hits; a score of 1 is 3 hits per query token.
@@ -456,15 +522,38 @@ export class SearchIndex {
     return words;
   }
 
-  /** Repositories holding a query token or a word it starts. */
-  repositoryCandidates(q: SearchQuery): Set<string> {
-    const out = new Set<string>();
+  /**
+   * Repositories holding a query token or a word it starts, each with the share `scoreRepository`
+   * gives it unless the query names it (a token 1, a word it starts 0.5, over the query's tokens).
+   */
+  repositoryCandidates(q: SearchQuery): Map<string, number> {
+    const found = new Map<string, number>();
     for (const t of q.tokens) {
-      for (const id of this.repositoryTokens.exact(t)) out.add(id);
-      if ([...t].length >= MIN_PREFIX) for (const list of this.repositoryTokens.withPrefix(t)) for (const id of list) out.add(id);
+      const best = new Map<string, number>();
+      if ([...t].length >= MIN_PREFIX) for (const list of this.repositoryTokens.withPrefix(t)) for (const id of list) best.set(id, 0.5);
+      for (const id of this.repositoryTokens.exact(t)) best.set(id, 1);
+      for (const [id, share] of best) found.set(id, (found.get(id) ?? 0) + share);
     }
-    return out;
+    for (const [id, sum] of found) found.set(id, sum / q.tokens.length);
+    return found;
   }
+}
+
+/** A concept in the order of {@link SearchIndex.rankedConcepts}. */
+export interface RankedConcept {
+  id: string;
+  bound: number;
+  cap: number;
+}
+
+function nameKey(conceptId: string, name: string): string {
+  return `${conceptId}\u0000${name}`;
+}
+
+/** `into` holding `from`'s values first. */
+function grown<T extends Int32Array | Uint16Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
 }
 
 /** Moves `id` from the postings of the words only `before` has to those only `after` has. */

@@ -194,18 +194,70 @@ describe('concept bounds from the inverted index', () => {
     const queries = ['boltzmann', 'boltzman', 'lattice boltzmann method', 'lattice', 'tensor', 'tensor net state', 'hsf', 'elbm', 'boltz', 'harmonic boltzmann field', 'xyz'];
     for (const query of queries) {
       const q = parseSearchQuery(query);
-      const ranked = [...index.rankedConcepts(q)];
-      const bounds = ranked.map(([, b]) => b);
-      expect(bounds, query).toEqual([...bounds].sort((a, b) => b - a));
-      const listed = new Map(ranked);
+      const ranked = index.rankedConcepts(q);
+      const caps = ranked.map((r) => r.cap);
+      expect(caps, query).toEqual([...caps].sort((a, b) => b - a));
+      const listed = new Map(ranked.map((r) => [r.id, r]));
+      expect(listed.size, query).toBe(ranked.length);
       for (const c of concepts) {
         const score = scoreConcept(q, conceptSearchDoc(c));
-        if (score > 0) expect(listed.get(c.id), `${query} / ${c.name}`).toBeGreaterThanOrEqual(score);
+        const entry = listed.get(c.id);
+        if (score === 0) {
+          expect(entry, `${query} / ${c.name}`).toBeUndefined();
+          continue;
+        }
+        // The postings give each name's score exactly; the cap is it rounded up.
+        expect(entry!.bound, `${query} / ${c.name}`).toBeCloseTo(score, 12);
+        expect(entry!.cap, `${query} / ${c.name}`).toBeGreaterThanOrEqual(entry!.bound - 1e-12);
+        expect(entry!.cap - entry!.bound, `${query} / ${c.name}`).toBeLessThan(1 / 64);
       }
     }
-    expect([...index.rankedConcepts(parseSearchQuery('lattice boltzmann method'))][0]).toEqual(['c0', 3]);
-    // A concept matching one query token of three cannot reach 1.5 x 1/3 + 0.5.
-    expect(new Map(index.rankedConcepts(parseSearchQuery('harmonic boltzmann field'))).get('c0')).toBe(1);
+    expect(index.rankedConcepts(parseSearchQuery('lattice boltzmann method'))[0]).toEqual({ id: 'c0', bound: 3, cap: 3 });
+    // One query token of three, one word of the name's three (the acronym matches nothing).
+    expect(index.rankedConcepts(parseSearchQuery('harmonic boltzmann field')).find((r) => r.id === 'c0')!.bound).toBeCloseTo(0.5 + 0.5 / 3, 12);
+  });
+
+  it('keeps the bounds exact as concepts are renamed, given aliases or replaced unchanged', async () => {
+    const { SearchIndex } = await import('../../src/store/search-index.js');
+    const { conceptSearchDoc, scoreConcept } = await import('../../src/store/search-scoring.js');
+    const concept = (id: string, name: string, aliases: string[] = []) => ({ id, name, aliases, acronym: null, paperCount: 1 });
+    const first = [concept('a', 'graph neural network', ['GNN']), concept('b', 'graph kernel'), concept('c', 'network pruning')];
+    const index = new SearchIndex([], first as never, []);
+    const later = [concept('a', 'graph neural net', ['GNN', 'graph network']), concept('b', 'graph kernel'), concept('c', 'channel pruning')];
+    first.forEach((old, i) => index.putConcept(later[i] as never, old as never));
+    for (const query of ['graph network', 'network', 'net', 'pruning', 'graph kernel', 'gnn', 'neural netwrk']) {
+      const q = parseSearchQuery(query);
+      const listed = new Map(index.rankedConcepts(q).map((r) => [r.id, r.bound]));
+      for (const c of later) {
+        const score = scoreConcept(q, conceptSearchDoc(c));
+        if (score === 0) expect(listed.has(c.id), `${query} / ${c.id}`).toBe(false);
+        else expect(listed.get(c.id), `${query} / ${c.id}`).toBeCloseTo(score, 12);
+      }
+    }
+  });
+});
+
+describe('repository shares from the inverted index', () => {
+  it('gives every repository a query can score its score, unless the query names it', async () => {
+    const { SearchIndex } = await import('../../src/store/search-index.js');
+    const { scoreRepository } = await import('../../src/store/search-scoring.js');
+    const repos = [
+      ['github.com/graph-lab/graph-nets', 'graph-lab', 'graph-nets'],
+      ['github.com/acme/diffusion', 'acme', 'diffusion'],
+      ['github.com/acme/diffusers-lite', 'acme', 'diffusers-lite'],
+      ['gitlab.com/x/nn', 'x', 'nn'],
+    ].map(([id, owner, name]) => ({ id, owner, name, host: id!.split('/')[0] }));
+    const index = new SearchIndex([], [], repos as never);
+    for (const query of ['graph', 'graph nets', 'diffus', 'acme diffusion', 'nn', 'acme/diffusion', 'gra lab', 'xyz']) {
+      const q = parseSearchQuery(query);
+      const shares = index.repositoryCandidates(q);
+      for (const r of repos) {
+        const score = scoreRepository(q, r as never);
+        if (score === 0) expect(shares.has(r.id), `${query} / ${r.id}`).toBe(false);
+        else if (score < 2) expect(shares.get(r.id), `${query} / ${r.id}`).toBeCloseTo(score, 12);
+        else expect(shares.has(r.id), `${query} / ${r.id}`).toBe(true);
+      }
+    }
   });
 });
 

@@ -757,16 +757,19 @@ export class MemoryStore implements GraphStore {
     const index = this.index.search();
     const top = new TopHits(first);
     // Concepts by the most they can score, each scored only while that can reach the first `first` hits.
-    for (const [id, bound] of index.rankedConcepts(q)) {
-      if (bound < top.floor()) break;
+    // Those tying with the last hit at most are scored only if they would come before it.
+    for (const { id, bound, cap } of index.rankedConcepts(q)) {
+      if (!top.mayEnter(cap, 'CONCEPT')) break;
+      const concept = this.concept(id);
+      if (!top.mayEnter(bound, 'CONCEPT', concept)) continue;
       const score = scoreConcept(q, index.conceptDocs.get(id)!);
-      if (score > 0) top.offer({ kind: 'CONCEPT', score, concept: this.concept(id) });
+      if (score > 0) top.offer({ kind: 'CONCEPT', score, concept });
     }
-    // A repository scores 2 when the query names it, else at most 1.
-    if (top.floor() <= 2) {
-      for (const id of index.repositoryCandidates(q)) {
+    // A repository scores 2 when the query names it, else the share of query tokens its id holds.
+    if (top.mayEnter(2, 'REPOSITORY')) {
+      for (const [id, share] of index.repositoryCandidates(q)) {
         const repository = this.index.repositories.get(id)!;
-        if (top.floor() > 1 && !namesRepository(q, repository)) continue;
+        if (!top.mayEnter(namesRepository(q, repository) ? 2 : share, 'REPOSITORY', repository)) continue;
         const score = scoreRepository(q, repository);
         if (score > 0) top.offer({ kind: 'REPOSITORY', score, repository });
       }
@@ -780,13 +783,14 @@ export class MemoryStore implements GraphStore {
       const ranked = index.rankedPaperHits(q);
       for (let i = 0; i < ranked.length; i++) {
         const [n, bonus] = [ranked.hits(i), ranked.bonusBound(i)];
-        if (base(n) + bonus < top.floor()) break;
+        if (!top.mayEnter(base(n) + bonus, 'PAPER')) break;
+        const id = ranked.id(i);
+        if (!top.mayEnter(base(n) + bonus, 'PAPER', { id })) continue;
         if (bonus === 0) {
-          const id = ranked.id(i);
-          if (top.admitsPaper(base(n), id)) top.offer({ kind: 'PAPER', score: base(n), paper: this.paper(id) });
+          top.offer({ kind: 'PAPER', score: base(n), paper: this.paper(id) });
           continue;
         }
-        const paper = this.paper(ranked.id(i));
+        const paper = this.paper(id);
         const score = paperScoreOfHits(q, paper, n);
         if (score > 0) top.offer({ kind: 'PAPER', score, paper });
       }

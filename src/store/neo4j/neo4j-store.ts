@@ -24,6 +24,7 @@ import {
   rankSimilar,
   SIMILAR_LONG_LIST,
   TopHits,
+  boundSlack,
   TopScores,
   type MentionRow,
 } from '../algorithms.js';
@@ -1099,12 +1100,12 @@ export class Neo4jStore implements GraphStore {
       for (const row of result.rows) {
         read.add(row.record.id);
         const bound = boundOf(row.bound);
-        if (!mayEnter(top, bound, kind, row.record)) {
+        if (!top.mayEnter(bound, kind, row.record)) {
           // Rows come by bound, then as equal scores rank: past one that cannot enter, none can,
           // unless it lost to an equal score by id alone (ids may sort otherwise in the database).
           const last = top.hits().at(-1)!;
           const byIdAlone = last.kind === kind && (kind !== 'CONCEPT' || row.record.paperCount === (last as { concept: ConceptRecord }).concept.paperCount);
-          if (mayEnter(top, bound, kind) && byIdAlone) continue;
+          if (top.mayEnter(bound, kind) && byIdAlone) continue;
           rest = false;
           break;
         }
@@ -1115,7 +1116,7 @@ export class Neo4jStore implements GraphStore {
         take *= 4;
         continue;
       }
-      if (result.count < limit || result.last === null || !mayEnter(top, boundOf(result.last), kind)) return;
+      if (result.count < limit || result.last === null || !top.mayEnter(boundOf(result.last), kind)) return;
       limit *= 8;
     }
   }
@@ -1181,7 +1182,7 @@ export class Neo4jStore implements GraphStore {
       met += found.length;
       from = met >= first ? null : (rows.find((r) => r.id === null)?.next ?? null);
     };
-    const settled = () => unread === null || !mayEnter(top, unread, 'PAPER');
+    const settled = () => unread === null || !top.mayEnter(unread, 'PAPER');
     return {
       start: async (): Promise<void> => {
         if (!settled()) await byBound();
@@ -1209,15 +1210,15 @@ export class Neo4jStore implements GraphStore {
    */
   private async searchPapersByRecords(q: SearchQuery, plan: PaperQueries, top: TopHits): Promise<void> {
     const most = maxPhraseBonus(q);
-    if (!mayEnter(top, 1 + most, 'PAPER')) return;
+    if (!top.mayEnter(1 + most, 'PAPER')) return;
     const rows = await this.db.read<{ id: string; hits: number }>('search-paper-hits', { queries: plan.hitQueries, phrase: null });
     const sorted = rows
       .map((r) => ({ ...r, bound: r.hits / (3 * q.tokens.length) + most }))
       .sort((a, b) => b.bound - a.bound || compareIds(a.id, b.id));
-    for (let i = 0; i < sorted.length && mayEnter(top, sorted[i]!.bound, 'PAPER'); ) {
+    for (let i = 0; i < sorted.length && top.mayEnter(sorted[i]!.bound, 'PAPER'); ) {
       const batch: typeof sorted = [];
       for (; i < sorted.length && batch.length < SEARCH_PAPER_BATCH; i++) {
-        if (mayEnter(top, sorted[i]!.bound, 'PAPER', sorted[i]!)) batch.push(sorted[i]!);
+        if (top.mayEnter(sorted[i]!.bound, 'PAPER', sorted[i]!)) batch.push(sorted[i]!);
       }
       const papers = await this.paperMap(batch.map((b) => b.id));
       for (const { id, hits } of batch) {
@@ -1295,31 +1296,6 @@ export class Neo4jStore implements GraphStore {
 }
 
 /** Slack on a bound computed in another order than the score it bounds (distinct scores differ by far more). */
-function boundSlack(x: number): number {
-  return 1e-9 * Math.max(1, Math.abs(x));
-}
-
-/**
- * Whether a hit of `kind` scoring at most `bound` could enter `top`: above its last hit's score,
- * or equal to it and first in the order of equal scores (rankHits: kind, a concept's paper count,
- * id) as far as `known` (the candidate's id and, for a concept, paper count) tells.
- */
-function mayEnter(top: TopHits, bound: number, kind: SearchHit['kind'], known?: { id: string; paperCount?: number }): boolean {
-  const floor = top.floor();
-  if (floor === Number.NEGATIVE_INFINITY) return true;
-  if (bound > floor + boundSlack(floor)) return true;
-  if (bound < floor - boundSlack(floor)) return false;
-  const last = top.hits().at(-1)!;
-  if (kind !== last.kind) return SEARCH_KIND_ORDER[kind] < SEARCH_KIND_ORDER[last.kind];
-  if (!known) return true;
-  if (last.kind === 'CONCEPT') {
-    const count = known.paperCount ?? 0;
-    if (count !== last.concept.paperCount) return count > last.concept.paperCount;
-  }
-  const lastId = last.kind === 'CONCEPT' ? last.concept.id : last.kind === 'PAPER' ? last.paper.id : last.repository.id;
-  return compareIds(known.id, lastId) < 0;
-}
-
 interface EdgeBetweenRow {
   index: number;
   kind: 'RELATED_TO' | 'BROADER';
