@@ -21,9 +21,14 @@ export function conceptLookupKeys(text: string): string[] {
 /** Every key under which a concept is indexed: each of its names, folded and normalised. */
 export function conceptIndexKeys(concept: Pick<ConceptRecord, 'name' | 'acronym' | 'aliases'>): string[] {
   const keys = new Set<string>();
-  for (const name of [concept.name, ...(concept.acronym ? [concept.acronym] : []), ...concept.aliases]) {
+  const add = (name: string) => {
     for (const key of conceptLookupKeys(name)) keys.add(key);
-  }
+  };
+  add(concept.name);
+  if (concept.acronym) add(concept.acronym);
+  // The aliases hold the name and the acronym too: their keys are in already (normalising is
+  // most of the cost of indexing every concept at a load).
+  for (const alias of concept.aliases) if (alias !== concept.name && alias !== concept.acronym) add(alias);
   return [...keys].sort();
 }
 

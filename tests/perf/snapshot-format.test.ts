@@ -12,7 +12,7 @@ const tempDir = tempDirs('kg-snap-');
 describe('the version 3 snapshot (JSON Lines, streamed)', () => {
   it('reads back exactly the graph written', async () => {
     const dir = await tempDir();
-    await writeSnapshot(dir, smallGraph());
+    await writeSnapshot(dir, smallGraph(), 3);
     expect(canonicalGraph((await readSnapshot(dir))!)).toEqual(canonicalGraph(smallGraph()));
     const lines = (await readFile(snapshotPath(dir), 'utf8')).trimEnd().split('\n');
     expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'paper-kg-snapshot', version: 3 });
@@ -22,7 +22,7 @@ describe('the version 3 snapshot (JSON Lines, streamed)', () => {
   it('names the nodes of an edge by position, and keeps edges in the order the store lists them', async () => {
     const dir = await tempDir();
     const graph = smallGraph();
-    await writeSnapshot(dir, graph);
+    await writeSnapshot(dir, graph, 3);
     const rows = (await readFile(snapshotPath(dir), 'utf8'))
       .trimEnd()
       .split('\n')
@@ -42,7 +42,7 @@ describe('the version 3 snapshot (JSON Lines, streamed)', () => {
 
   it('refuses an edge naming a node position the snapshot does not hold', async () => {
     const dir = await tempDir();
-    await writeSnapshot(dir, smallGraph());
+    await writeSnapshot(dir, smallGraph(), 3);
     const lines = (await readFile(snapshotPath(dir), 'utf8')).trimEnd().split('\n');
     const at = lines.findIndex((l) => l.startsWith('{"s":"mentions"'));
     const chunk = JSON.parse(lines[at]!) as { s: string; r: unknown[][] };

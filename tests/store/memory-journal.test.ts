@@ -168,7 +168,7 @@ describe('embedded store: delta journal', () => {
     const first = await open(dir);
     await first.applyDelta(smallDelta());
     const header = JSON.parse((await readFile(snapshotPath(dir), 'utf8')).split('\n')[0]!) as { version: number; id?: string };
-    expect(header.version).toBe(3);
+    expect(header.version).toBe(4);
     expect(JSON.parse((await readFile(journalPath(dir), 'utf8')).split('\n')[0]!)).toMatchObject({ base: header.id });
     expect(await (await open(dir)).exportGraph()).toEqual(await first.exportGraph());
   });

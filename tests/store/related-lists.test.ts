@@ -141,7 +141,7 @@ describe('RELATED_TO records read from a snapshot as columns', () => {
     const dir = await mkdtemp(join(tmpdir(), 'kg-related-'));
     dirs.push(dir);
     const graph = smallGraph();
-    await writeSnapshot(dir, graph);
+    await writeSnapshot(dir, graph, 3);
     const read = (await readSnapshotFile(dir, true))!;
     expect(read.graph.related).toEqual([]);
     const records = relatedRecordsOf(read.related!, (n) => read.graph.concepts[n]!.id);
@@ -156,7 +156,7 @@ describe('RELATED_TO records read from a snapshot as columns', () => {
   it('refuses a record naming a concept position the snapshot does not hold', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'kg-related-'));
     dirs.push(dir);
-    await writeSnapshot(dir, smallGraph());
+    await writeSnapshot(dir, smallGraph(), 3);
     const lines = (await readFile(snapshotPath(dir), 'utf8')).trimEnd().split('\n');
     const at = lines.findIndex((l) => l.startsWith('{"s":"related"'));
     const chunk = JSON.parse(lines[at]!) as { s: string; r: unknown[][] };

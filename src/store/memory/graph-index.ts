@@ -4,6 +4,7 @@ import type { SortKey } from '../graph-store.js';
 import { conceptIndexKeys } from '../lookup.js';
 import { compareIds } from '../ordering.js';
 import { Ordinals, SearchIndex } from '../search-index.js';
+import type { MentionEnds } from './mention-ends.js';
 import { packMention, type PackedMention } from './packed-mention.js';
 import { relatedColumnsOf, RelatedLists, type RelatedColumns } from './related-lists.js';
 
@@ -15,7 +16,7 @@ export type GraphIndex = ReturnType<typeof buildIndex>;
  * up to date by deltas. `related` holds RELATED_TO records beside `graph.related`, naming their
  * concepts by position in `graph.concepts` (as a snapshot is read).
  */
-export function buildIndex(graph: GraphData, related?: RelatedColumns) {
+export function buildIndex(graph: GraphData, related?: RelatedColumns, mentionEnds?: MentionEnds) {
   const papers = new Map<string, PaperRecord>();
   const concepts = new Map<string, ConceptRecord>();
   const repositories = new Map<string, RepositoryRecord>();
@@ -31,10 +32,19 @@ export function buildIndex(graph: GraphData, related?: RelatedColumns) {
   const narrower = new Map<string, string[]>();
   // A multigraph before: an edge given twice is served twice, as it was.
   const mentionCount = graph.mentions.length;
-  for (const given of graph.mentions) {
-    const m = packMention(given);
-    push(mentionsByPaper, m.paperId, m);
-    push(mentionsByConcept, m.conceptId, m);
+  /** Each paper's concepts by ordinal, when the mentions came with their ends' positions (else built on first use). */
+  let paperConcepts: PaperConcepts | null = null;
+  /** Concepts whose mention list is already in read order (see groupByEnds). */
+  let conceptsInOrder: string[] = [];
+  if (mentionEnds) {
+    if (papers.size !== graph.papers.length || concepts.size !== graph.concepts.length) throw new Error('two nodes of one kind have the same id');
+    ({ paperConcepts, conceptsInOrder } = groupByEnds(graph, mentionEnds, mentionsByPaper, mentionsByConcept));
+  } else {
+    for (const given of graph.mentions) {
+      const m = packMention(given);
+      push(mentionsByPaper, m.paperId, m);
+      push(mentionsByConcept, m.conceptId, m);
+    }
   }
   for (const h of graph.hasCode) {
     const repo = repositories.get(h.repositoryId);
@@ -85,7 +95,6 @@ export function buildIndex(graph: GraphData, related?: RelatedColumns) {
    * paper ordinal: similar papers complete thousands of candidates' scores from it without a map
    * look-up per mention. Built on first use; a delta that adds mentions drops it.
    */
-  let paperConcepts: PaperConcepts | null = null;
   const paperConceptsOf = {
     get(): PaperConcepts {
       if (paperConcepts) return paperConcepts;
@@ -117,10 +126,7 @@ export function buildIndex(graph: GraphData, related?: RelatedColumns) {
   }
   for (const list of communities.values()) list.sort(compareByRank);
   let searchIndex: SearchIndex | null = null;
-  const mentionsByConceptLists = new SortedOnRead(
-    mentionsByConcept,
-    (a: PackedMention, b: PackedMention) => b.confidence - a.confidence || compareIds(a.paperId, b.paperId),
-  );
+  const mentionsByConceptLists = new SortedOnRead(mentionsByConcept, byConfidenceThenPaper, conceptsInOrder);
 
   return {
     papers,
@@ -160,7 +166,7 @@ export function buildIndex(graph: GraphData, related?: RelatedColumns) {
      * Concepts whose mention list names a paper twice (an edge stored twice is served twice); the
      * others' lists are their paper pages as they stand. A delta only ever removes repeats.
      */
-    conceptsWithRepeatedPapers: repeatedPapers(mentionsByPaper),
+    conceptsWithRepeatedPapers: paperConcepts ? repeatedConcepts(paperConcepts, mentionsByPaper, paperOrdinals, conceptOrdinals) : repeatedPapers(mentionsByPaper),
     lookup,
     /** Members of each community, by rank. */
     communities,
@@ -273,6 +279,83 @@ export function applyDeltaToIndex(index: GraphIndex, delta: GraphData): void {
   index.conceptPapers.clear();
 }
 
+/**
+ * Groups the mentions by paper and by concept through the positions of their ends (which are
+ * the nodes' ordinals): an array slot per node rather than a map look-up of an id per mention.
+ * Lists keep the mentions' order, and the maps take their keys in order of first mention, as
+ * pushing by id does. Returns each paper's concepts by ordinal (see {@link PaperConcepts}), in
+ * the order of its list, as `paperConcepts` would read them before any list is sorted.
+ */
+function groupByEnds(
+  graph: GraphData,
+  ends: MentionEnds,
+  byPaper: Map<string, PackedMention[]>,
+  byConcept: Map<string, PackedMention[]>,
+): { paperConcepts: PaperConcepts; conceptsInOrder: string[] } {
+  const mentions = graph.mentions;
+  const paperLists = new Array<PackedMention[] | undefined>(graph.papers.length);
+  const conceptLists = new Array<PackedMention[] | undefined>(graph.concepts.length);
+  const offsets = new Int32Array(graph.papers.length + 1);
+  for (let i = 0; i < mentions.length; i++) {
+    const m = packMention(mentions[i]!);
+    const p = ends.papers[i]!;
+    const c = ends.concepts[i]!;
+    let list = paperLists[p];
+    if (list === undefined) byPaper.set(m.paperId, (paperLists[p] = list = []));
+    list.push(m);
+    list = conceptLists[c];
+    if (list === undefined) byConcept.set(m.conceptId, (conceptLists[c] = list = []));
+    list.push(m);
+    offsets[p + 1]!++;
+  }
+  for (let p = 0; p < graph.papers.length; p++) offsets[p + 1]! += offsets[p]!;
+  const next = offsets.slice(0, graph.papers.length);
+  const ordinals = new Int32Array(mentions.length);
+  for (let i = 0; i < mentions.length; i++) ordinals[next[ends.papers[i]!]!++] = ends.concepts[i]!;
+  // A snapshot lists mentions in the order of concepts' lists (see inLoadOrder in snapshot.ts):
+  // then every list, a part of that order, is in order too, and needs no sort.
+  const conceptsInOrder = inReadOrder(mentions) ? [...byConcept.keys()] : [];
+  return { paperConcepts: { offsets, ordinals }, conceptsInOrder };
+}
+
+/**
+ * Whether no mention comes before the one ahead of it in the read order of concepts' lists:
+ * the test sorting starts with (a run), over neighbours in memory rather than each list's.
+ */
+function inReadOrder(mentions: readonly MentionRecord[]): boolean {
+  for (let i = 1; i < mentions.length; i++) if (byConfidenceThenPaper(mentions[i]!, mentions[i - 1]!) < 0) return false;
+  return true;
+}
+
+/**
+ * The read order of a concept's mentions: by confidence (highest first), then paper id. A list
+ * in which no entry comes before the one ahead of it is left as it is by sorting (a run is
+ * what the sort looks for first), so such a list needs no sort.
+ */
+function byConfidenceThenPaper(a: MentionRecord, b: MentionRecord): number {
+  return b.confidence - a.confidence || compareIds(a.paperId, b.paperId);
+}
+
+/**
+ * {@link repeatedPapers} from each paper's concepts by ordinal (in the order of its list): a
+ * concept is marked with the paper last seen naming it, not compared with the list's others.
+ * Papers are read in the order of `mentionsByPaper`, so the set is the same, in the same order.
+ */
+function repeatedConcepts(paperConcepts: PaperConcepts, mentionsByPaper: Map<string, readonly MentionRecord[]>, papers: Ordinals, concepts: Ordinals): Set<string> {
+  const { offsets, ordinals } = paperConcepts;
+  const seenBy = new Int32Array(concepts.size).fill(-1);
+  const into = new Set<string>();
+  for (const paperId of mentionsByPaper.keys()) {
+    const p = papers.get(paperId)!;
+    for (let at = offsets[p]!; at < offsets[p + 1]!; at++) {
+      const c = ordinals[at]!;
+      if (seenBy[c] === p) into.add(concepts.idAt(c));
+      seenBy[c] = p;
+    }
+  }
+  return into;
+}
+
 /** Concepts mentioned twice by one paper, from each paper's (short) mention list. */
 function repeatedPapers(mentionsByPaper: Map<string, readonly MentionRecord[]>, into = new Set<string>()): Set<string> {
   for (const list of mentionsByPaper.values()) {
@@ -370,12 +453,16 @@ export interface PaperConcepts {
 }
 
 export class SortedOnRead<K, V> {
-  private readonly sorted = new Set<K>();
+  private readonly sorted: Set<K>;
 
+  /** `inOrder`: keys whose lists are known to be sorted already. */
   constructor(
     private readonly lists: Map<K, V[]>,
     private readonly compare: (a: V, b: V) => number,
-  ) {}
+    inOrder: Iterable<K> = [],
+  ) {
+    this.sorted = new Set(inOrder);
+  }
 
   get(key: K): V[] | undefined {
     const list = this.lists.get(key);

@@ -47,6 +47,7 @@ import { maxPhraseBonus, paperScoreOfHits, parseSearchQuery, scoreConcept, score
 import { checkDelta } from '../delta.js';
 import { applyDeltaToIndex, buildIndex, CONCEPT_PAPERS_CACHE, graphOfIndex, type GraphIndex } from './graph-index.js';
 import { DeltaJournal } from './journal.js';
+import type { MentionEnds } from './mention-ends.js';
 import { plainGraph, plainMention } from './packed-mention.js';
 import type { RelatedColumns } from './related-lists.js';
 import { corrupt, readSnapshotFile, removeStaleTempFiles, snapshotPath, writeSnapshot } from './snapshot.js';
@@ -99,7 +100,7 @@ export class MemoryStore implements GraphStore {
       const snapshot = await readSnapshotFile(dataDir, true);
       if (snapshot) {
         try {
-          this.load(snapshot.graph, snapshot.related ?? undefined);
+          this.load(snapshot.graph, snapshot.related ?? undefined, snapshot.mentionEnds ?? undefined);
         } catch (error) {
           throw corrupt(dataDir, `does not hold a consistent graph (${(error as Error).message})`);
         }
@@ -239,9 +240,10 @@ export class MemoryStore implements GraphStore {
   /**
    * Checks that `data` forms a graph (unique node ids, every edge between nodes it holds) and
    * indexes it, with the RELATED_TO records of `related` (by concept position, checked as read);
-   * throws, changing nothing, when it does not.
+   * throws, changing nothing, when it does not. `mentionEnds`, the positions of the mentions'
+   * nodes (checked as read), says every mention names nodes the graph holds.
    */
-  private load(data: GraphData, related?: RelatedColumns): void {
+  private load(data: GraphData, related?: RelatedColumns, mentionEnds?: MentionEnds): void {
     const ids = (label: string, records: readonly { id: string }[]) => {
       const set = new Set<string>();
       for (const { id } of records) {
@@ -259,11 +261,11 @@ export class MemoryStore implements GraphStore {
         if (!fromSet.has(from) || !toSet.has(to)) throw new Error(`${kind} edge ${from} -> ${to} refers to a node the graph does not contain`);
       }
     };
-    edges('MENTIONS', data.mentions, (m) => [m.paperId, papers, m.conceptId, concepts]);
+    if (!mentionEnds) edges('MENTIONS', data.mentions, (m) => [m.paperId, papers, m.conceptId, concepts]);
     edges('HAS_CODE', data.hasCode, (h) => [h.paperId, papers, h.repositoryId, repositories]);
     edges('RELATED_TO', data.related, (r) => [r.source, concepts, r.target, concepts]);
     edges('BROADER', data.broader, (b) => [b.narrower, concepts, b.broader, concepts]);
-    const index = buildIndex(data, related);
+    const index = buildIndex(data, related, mentionEnds);
     this.data = data;
     this.index = index;
   }

@@ -68,21 +68,52 @@ export function packSpans(spans: readonly Span[]): PackedSpans {
  * making a Span object for them.
  */
 export function packFlatSpans(flat: readonly number[]): PackedSpans {
-  const n = Math.floor(flat.length / 3);
-  if (n === 0) return NO_SPANS;
-  const codes = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    const code = packSpan(SPAN_FIELDS[flat[3 * i]!], flat[3 * i + 1]!, flat[3 * i + 2]!);
-    if (code === null) return unflatten(flat);
-    codes[i] = code;
-  }
-  return n === 1 ? codes[0]! : codes;
+  return packFlatSpansAt(flat, 0, Math.floor(flat.length / 3));
 }
 
-/** Spans from their flat form, as objects (for spans that do not pack). */
-function unflatten(flat: readonly number[]): Span[] {
+/**
+ * {@link packFlatSpans} of the `n` spans that start at `from` in a flat column holding those of
+ * many mentions (as a version 4 snapshot reads them), without copying them out first.
+ */
+export function packFlatSpansAt(flat: ArrayLike<number>, from: number, n: number): PackedSpans {
+  if (n === 0) return NO_SPANS;
+  if (n === 1) return packSpan(SPAN_FIELDS[flat[from]!], flat[from + 1]!, flat[from + 2]!) ?? unflatten(flat, from, n);
+  const codes = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const at = from + 3 * i;
+    const code = packSpan(SPAN_FIELDS[flat[at]!], flat[at + 1]!, flat[at + 2]!);
+    if (code === null) return unflatten(flat, from, n);
+    codes[i] = code;
+  }
+  return codes;
+}
+
+/**
+ * The packed spans of the `n` codes (see {@link packSpan}) from `from` in a column holding those
+ * of many mentions; null when one is not a code packSpan makes (a damaged file).
+ */
+export function spansOfCodes(codes: ArrayLike<number>, from: number, n: number): PackedSpans | null {
+  if (n === 0) return NO_SPANS;
+  const packed = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const code = codes[from + i]!;
+    if (!Number.isSafeInteger(code) || code < 0) return null;
+    packed[i] = code;
+  }
+  return n === 1 ? packed[0]! : packed;
+}
+
+/** A mention's spans as codes (see {@link packSpan}), or null when one of them does not pack. */
+export function spanCodesOf(m: MentionRecord): readonly number[] | null {
+  const packed = m instanceof PackedMention ? m.packedSpans : packSpans(m.spans);
+  if (typeof packed === 'number') return [packed];
+  return packed.every((x: number | Span) => typeof x === 'number') ? (packed as readonly number[]) : null;
+}
+
+/** The `n` spans from `from` of their flat form, as objects (for spans that do not pack). */
+function unflatten(flat: ArrayLike<number>, from: number, n: number): Span[] {
   const spans: Span[] = [];
-  for (let i = 0; i + 2 < flat.length; i += 3) spans.push({ field: SPAN_FIELDS[flat[i]!]!, start: flat[i + 1]!, end: flat[i + 2]! });
+  for (let i = from; i < from + 3 * n; i += 3) spans.push({ field: SPAN_FIELDS[flat[i]!]!, start: flat[i + 1]!, end: flat[i + 2]! });
   return spans;
 }
 

@@ -81,19 +81,34 @@ export class RelatedColumnsBuilder {
   private columns: RelatedColumns = columnsOfLength(1024);
 
   push(source: number, target: number, sharedPapers: number, weight: number): void {
-    if (this.length === this.columns.sources.length) {
-      const bigger = columnsOfLength(2 * this.length);
-      bigger.sources.set(this.columns.sources);
-      bigger.targets.set(this.columns.targets);
-      bigger.sharedPapers.set(this.columns.sharedPapers);
-      bigger.weights.set(this.columns.weights);
-      this.columns = bigger;
-    }
+    if (this.length === this.columns.sources.length) this.reserve(this.length + 1);
     const i = this.length++;
     this.columns.sources[i] = source;
     this.columns.targets[i] = target;
     this.columns.sharedPapers[i] = sharedPapers;
     this.columns.weights[i] = weight;
+  }
+
+  /** Adds the records of `more` (checked by the caller), copied column by column. */
+  pushAll(more: RelatedColumns): void {
+    const n = more.sources.length;
+    this.reserve(this.length + n);
+    this.columns.sources.set(more.sources, this.length);
+    this.columns.targets.set(more.targets, this.length);
+    this.columns.sharedPapers.set(more.sharedPapers, this.length);
+    this.columns.weights.set(more.weights, this.length);
+    this.length += n;
+  }
+
+  /** Makes room for `n` records. */
+  private reserve(n: number): void {
+    if (n <= this.columns.sources.length) return;
+    const bigger = columnsOfLength(Math.max(n, 2 * this.columns.sources.length));
+    bigger.sources.set(this.columns.sources);
+    bigger.targets.set(this.columns.targets);
+    bigger.sharedPapers.set(this.columns.sharedPapers);
+    bigger.weights.set(this.columns.weights);
+    this.columns = bigger;
   }
 
   get size(): number {
@@ -159,23 +174,34 @@ export class RelatedLists {
     // entries of each concept first: no allocation, and no look-up by id, per entry.
     const total = parts.reduce((n, p) => n + p.sources.length, 0);
     const starts = new Int32Array(concepts.size + 1);
-    const bump = (counts: Int32Array, at: number) => (counts[at] = counts[at]! + 1) - 1;
     for (const { sources, targets } of parts) {
       for (let i = 0; i < sources.length; i++) {
-        bump(starts, sources[i]! + 1);
-        bump(starts, targets[i]! + 1);
+        starts[sources[i]! + 1]!++;
+        starts[targets[i]! + 1]!++;
       }
     }
     for (let c = 0; c < concepts.size; c++) starts[c + 1] = starts[c + 1]! + starts[c]!;
-    const all = new RelatedList(new Int32Array(2 * total), new Float64Array(4 * total));
+    // The columns are written directly (as RelatedList.set would): millions of entries.
+    const ends = new Int32Array(2 * total);
+    const figures = new Float64Array(4 * total);
     const next = starts.slice(0, concepts.size);
     for (const { sources, targets, sharedPapers, weights } of parts) {
       for (let i = 0; i < sources.length; i++) {
-        const [s, t] = [sources[i]!, targets[i]!];
-        all.set(bump(next, s), t, true, sharedPapers[i]!, weights[i]!);
-        all.set(bump(next, t), s, false, sharedPapers[i]!, weights[i]!);
+        const s = sources[i]!;
+        const t = targets[i]!;
+        const shared = sharedPapers[i]!;
+        const weight = weights[i]!;
+        const out = next[s]!++;
+        ends[out] = t * 2 + 1;
+        figures[2 * out] = shared;
+        figures[2 * out + 1] = weight;
+        const back = next[t]!++;
+        ends[back] = s * 2;
+        figures[2 * back] = shared;
+        figures[2 * back + 1] = weight;
       }
     }
+    const all = new RelatedList(ends, figures);
     for (let c = 0; c < concepts.size; c++) {
       const [from, to] = [starts[c]!, starts[c + 1]!];
       if (to > from) this.lists.set(concepts.idAt(c), new RelatedList(all.ends.subarray(from, to), all.figures.subarray(2 * from, 2 * to)));

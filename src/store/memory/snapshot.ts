@@ -2,15 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { copyFile, link, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compareIds } from '../ordering.js';
-import type { ConceptRecord, GraphData, PaperRecord, RepositoryRecord } from '../../model.js';
+import type { ConceptRecord, GraphData, MentionRecord, PaperRecord, RelatedRecord, RepositoryRecord } from '../../model.js';
 import { linesOf } from './lines.js';
-import { flatSpansOf, PackedMention, packFlatSpans, plainGraph } from './packed-mention.js';
+import { flatSpansOf, PackedMention, packFlatSpans, packFlatSpansAt, plainGraph, spanCodesOf, spansOfCodes } from './packed-mention.js';
+import { decodeColumn, encodeColumn } from './snapshot-columns.js';
+import { MentionEndsBuilder, type MentionEnds } from './mention-ends.js';
 import { RelatedColumnsBuilder, type RelatedColumns } from './related-lists.js';
 
 const FILE = 'graph.json';
 const BACKUP = `${FILE}.bak`;
 const FORMAT = 'paper-kg-snapshot';
-const VERSION = 3;
+const VERSION = 4;
 
 /** The snapshot file a data folder holds. */
 export function snapshotPath(dataDir: string): string {
@@ -32,11 +34,12 @@ export class SnapshotError extends Error {
  * A snapshot that is not valid JSON, not ours, or missing parts is refused with a SnapshotError
  * that says what is wrong and how to restore the backup; the files are left as they are.
  *
- * Version 3 (written now) is JSON Lines read as a stream: a header line, then sections of
- * records in chunks (nodes first; edges as compact tuples naming their nodes by position in their
- * section, edges in the order the store's lists keep), then a trailer with the counts, so neither
- * the file nor one giant string is ever held whole. Version 2 (the same, edges naming nodes by id)
- * and version 1 (one JSON document) are still read.
+ * Version 4 (written now) is JSON Lines read as a stream: a header line, then sections of
+ * records in chunks (nodes first; edges naming their nodes by position in their section, in the
+ * order the store's lists keep: mentions and RELATED_TO records as columns of numbers, see
+ * snapshot-columns.ts, the others as compact tuples), then a trailer with the counts, so neither
+ * the file nor one giant string is ever held whole. Version 3 (the same, every edge a tuple),
+ * version 2 (tuples naming nodes by id) and version 1 (one JSON document) are still read.
  */
 export async function readSnapshot(dataDir: string): Promise<GraphData | null> {
   const graph = (await readSnapshotFile(dataDir))?.graph;
@@ -52,9 +55,14 @@ export interface SnapshotContents {
   id: string | null;
   /**
    * With `relatedAsColumns`, the RELATED_TO records that name their concepts by position (all
-   * of a version 3 file's), which are then not in `graph.related`; null otherwise.
+   * of a version 3 or 4 file's), which are then not in `graph.related`; null otherwise.
    */
   related: RelatedColumns | null;
+  /**
+   * With `relatedAsColumns`, when every mention named its nodes by position (a version 3 or 4 file),
+   * the positions of each mention's paper and concept (checked to be in range); null otherwise.
+   */
+  mentionEnds: MentionEnds | null;
 }
 
 /**
@@ -87,6 +95,10 @@ export async function readSnapshotFile(dataDir: string, relatedAsColumns = false
   // Node ids, so that edges hold the node's own id string rather than a copy each (millions of them).
   const ids = new Map<string, string>();
   const columns = relatedAsColumns ? new RelatedColumnsBuilder() : null;
+  const ends = relatedAsColumns ? new MentionEndsBuilder() : null;
+  const nodeIds = new NodeIds(graph);
+  /** Whether every mention so far named its nodes by position (else `ends` is not used). */
+  let positional = true;
   let lineNo = 0;
   let version: unknown;
   let id: string | null = null;
@@ -97,18 +109,26 @@ export async function readSnapshotFile(dataDir: string, relatedAsColumns = false
       if (lineNo === 1) {
         const header = parse(text, lineNo) as { format?: unknown; version?: unknown; id?: unknown; graph?: Partial<GraphData> } | null;
         version = header?.version;
-        if (header?.format !== FORMAT || (version !== 1 && version !== 2 && version !== VERSION)) {
-          throw corrupt(dataDir, `is not a version 1, 2 or ${VERSION} ${FORMAT} file`);
+        if (header?.format !== FORMAT || (version !== 1 && version !== 2 && version !== 3 && version !== VERSION)) {
+          throw corrupt(dataDir, `is not a version 1, 2, 3 or ${VERSION} ${FORMAT} file`);
         }
-        if (version === 1) return { graph: checkV1(dataDir, header.graph), id: null, related: null };
+        if (version === 1) return { graph: checkV1(dataDir, header.graph), id: null, related: null, mentionEnds: null };
         if (typeof header.id === 'string') id = header.id;
         continue;
       }
       if (ended) throw corrupt(dataDir, `is not valid JSON (line ${lineNo} follows the end marker)`);
-      const chunk = parse(text, lineNo) as { s?: unknown; r?: unknown; end?: unknown } | null;
+      const chunk = parse(text, lineNo) as { s?: unknown; r?: unknown; n?: unknown; b?: unknown; end?: unknown } | null;
       if (chunk && chunk.end === true) {
         ended = true;
         checkCounts(dataDir, graph, (chunk as { counts?: Record<string, unknown> }).counts, columns?.size ?? 0);
+        continue;
+      }
+      if (chunk && version === VERSION && (chunk.s === 'mentions' || chunk.s === 'related') && chunk.b !== undefined) {
+        const problem =
+          chunk.s === 'mentions'
+            ? readMentionColumns(chunk, graph, nodeIds, ends)
+            : readRelatedColumns(chunk, graph, nodeIds, columns);
+        if (problem) throw corrupt(dataDir, `has a ${chunk.s} chunk at line ${lineNo} that ${problem}`);
         continue;
       }
       if (!chunk || typeof chunk.s !== 'string' || !Array.isArray(chunk.r) || !(chunk.s in DECODE)) {
@@ -122,6 +142,21 @@ export async function readSnapshotFile(dataDir: string, relatedAsColumns = false
           const node = decode(row) as { id: string };
           ids.set(node.id, node.id);
           target.push(node);
+        }
+      } else if (section === 'mentions') {
+        for (const row of chunk.r as unknown[]) {
+          const mention = positional ? positionalMention(row, nodeIds, ends) : undefined;
+          if (typeof mention === 'string') throw corrupt(dataDir, `has a mentions record at line ${lineNo} that ${mention}`);
+          if (mention) {
+            target.push(mention);
+            continue;
+          }
+          // A mention naming a node by id (version 2): the general path for it and every later one.
+          positional = false;
+          const edge = decode(row) as unknown as Record<string, unknown>;
+          const problem = resolveIds(section, edge, graph, ids);
+          if (problem) throw corrupt(dataDir, `has a ${section} record at line ${lineNo} that ${problem}`);
+          target.push(edge);
         }
       } else {
         for (const row of chunk.r as unknown[]) {
@@ -142,7 +177,118 @@ export async function readSnapshotFile(dataDir: string, relatedAsColumns = false
   }
   if (lineNo === 0) throw corrupt(dataDir, 'is not valid JSON (the file is empty)');
   if (!ended) throw corrupt(dataDir, 'is not valid JSON (it ends before its end marker: a write was cut short)');
-  return { graph, id, related: columns?.build() ?? null };
+  return { graph, id, related: columns?.build() ?? null, mentionEnds: positional ? (ends?.build() ?? null) : null };
+}
+
+/**
+ * A mention row of a version 3 file (naming its paper and concept by position) as the store keeps it,
+ * with its positions added to `ends`: no tuple is resolved field by field, and no id is looked
+ * up. What is wrong with it (a position the snapshot does not hold), or undefined for a row
+ * that names a node otherwise (read by the general path instead).
+ */
+function positionalMention(row: unknown, nodeIds: NodeIds, ends: MentionEndsBuilder | null): PackedMention | string | undefined {
+  // Read by index (no destructuring): there are millions of rows.
+  const tuple = row as unknown[];
+  const paper = tuple[0];
+  const concept = tuple[1];
+  if (typeof paper !== 'number' || typeof concept !== 'number') return undefined;
+  const { paperIds, conceptIds } = nodeIds;
+  if (!isPosition(paper, paperIds.length)) return `refers to papers number ${paper}, which the snapshot does not hold`;
+  if (!isPosition(concept, conceptIds.length)) return `refers to concepts number ${concept}, which the snapshot does not hold`;
+  ends?.push(paper, concept);
+  const spans = packFlatSpans(tuple[5] as number[]);
+  return new PackedMention(paperIds[paper]!, conceptIds[concept]!, tuple[2] as number, tuple[3] as number, tuple[4] === 1, spans);
+}
+
+/** The number of records of a column chunk, or null when it does not give one. */
+function chunkLength(chunk: { n?: unknown; b?: unknown }): number | null {
+  const n = chunk.n;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && typeof chunk.b === 'object' && chunk.b !== null ? n : null;
+}
+
+/**
+ * Reads a version 4 chunk of mentions as columns (see {@link mentionChunk}) into `graph` (and
+ * their positions into `ends`); returns what is wrong with it, or null.
+ */
+function readMentionColumns(chunk: { n?: unknown; b?: unknown }, graph: GraphData, nodeIds: NodeIds, ends: MentionEndsBuilder | null): string | null {
+  const n = chunkLength(chunk);
+  if (n === null) return 'has no record count or columns';
+  const b = chunk.b as Record<string, unknown>;
+  const papers = decodeColumn(b.p, 'i32', n);
+  const concepts = decodeColumn(b.c, 'i32', n);
+  const counts = decodeColumn(b.k, 'f64', n);
+  const confidences = decodeColumn(b.f, 'f64', n);
+  const inTitle = decodeColumn(b.t, 'u8', n);
+  const spanCounts = decodeColumn(b.z, 'u32', n);
+  if (!papers || !concepts || !counts || !confidences || !inTitle || !spanCounts) return `does not hold ${n} records in each column`;
+  let spanTotal = 0;
+  for (let i = 0; i < n; i++) spanTotal += spanCounts[i]!;
+  // Spans as their packed codes (`y`), or, when one of the chunk's does not pack, flattened (`x`).
+  const codes = b.y !== undefined ? decodeColumn(b.y, 'f64', spanTotal) : null;
+  const flat = b.y === undefined ? decodeColumn(b.x, 'f64', 3 * spanTotal) : null;
+  if (!codes && !flat) return `does not hold the ${spanTotal} spans its records count`;
+  const target = graph.mentions;
+  const { paperIds, conceptIds } = nodeIds;
+  for (let i = 0, at = 0; i < n; i++) {
+    const p = papers[i]!;
+    const c = concepts[i]!;
+    if (!isPosition(p, paperIds.length)) return `refers to papers number ${p}, which the snapshot does not hold`;
+    if (!isPosition(c, conceptIds.length)) return `refers to concepts number ${c}, which the snapshot does not hold`;
+    ends?.push(p, c);
+    const spans = codes ? spansOfCodes(codes, at, spanCounts[i]!) : packFlatSpansAt(flat!, 3 * at, spanCounts[i]!);
+    if (spans === null) return `has a span that is not a packed span (record ${i + 1})`;
+    at += spanCounts[i]!;
+    target.push(new PackedMention(paperIds[p]!, conceptIds[c]!, counts[i]!, confidences[i]!, inTitle[i] === 1, spans));
+  }
+  return null;
+}
+
+/**
+ * The ids of the nodes by position, made once the node sections are read: edges name their
+ * nodes by position, and a dense array of ids is read without touching each node record.
+ */
+class NodeIds {
+  private papers: string[] | null = null;
+  private concepts: string[] | null = null;
+
+  constructor(private readonly graph: GraphData) {}
+
+  get paperIds(): string[] {
+    if (this.papers?.length !== this.graph.papers.length) this.papers = this.graph.papers.map((p) => p.id);
+    return this.papers;
+  }
+
+  get conceptIds(): string[] {
+    if (this.concepts?.length !== this.graph.concepts.length) this.concepts = this.graph.concepts.map((c) => c.id);
+    return this.concepts;
+  }
+}
+
+/**
+ * Reads a version 4 chunk of RELATED_TO records as columns (see {@link relatedChunk}) into
+ * `columns`, or as records into `graph` when not read as columns; returns what is wrong, or null.
+ */
+function readRelatedColumns(chunk: { n?: unknown; b?: unknown }, graph: GraphData, nodeIds: NodeIds, columns: RelatedColumnsBuilder | null): string | null {
+  const n = chunkLength(chunk);
+  if (n === null) return 'has no record count or columns';
+  const b = chunk.b as Record<string, unknown>;
+  const sources = decodeColumn(b.s, 'i32', n);
+  const targets = decodeColumn(b.t, 'i32', n);
+  const shared = decodeColumn(b.p, 'f64', n);
+  const weights = decodeColumn(b.w, 'f64', n);
+  if (!sources || !targets || !shared || !weights) return `does not hold ${n} records in each column`;
+  const concepts = nodeIds.conceptIds;
+  for (let i = 0; i < n; i++) {
+    if (!isPosition(sources[i]!, concepts.length)) return `refers to concepts number ${sources[i]}, which the snapshot does not hold`;
+    if (!isPosition(targets[i]!, concepts.length)) return `refers to concepts number ${targets[i]}, which the snapshot does not hold`;
+  }
+  if (columns) columns.pushAll({ sources, targets, sharedPapers: shared, weights });
+  else {
+    for (let i = 0; i < n; i++) {
+      graph.related.push({ source: concepts[sources[i]!]!, target: concepts[targets[i]!]!, sharedPapers: shared[i]!, weight: weights[i]! });
+    }
+  }
+  return null;
 }
 
 /**
@@ -150,13 +296,22 @@ export async function readSnapshotFile(dataDir: string, relatedAsColumns = false
  * wrong with it, or undefined for a row that names them otherwise (read as a record instead).
  */
 function pushRelatedColumns(columns: RelatedColumnsBuilder, row: unknown, concepts: number): string | null | undefined {
-  const [source, target, sharedPapers, weight] = row as unknown[];
+  // Read by index, with no array made per row: there are millions of them.
+  const tuple = row as unknown[];
+  const source = tuple[0];
+  const target = tuple[1];
+  const sharedPapers = tuple[2];
+  const weight = tuple[3];
   if (typeof source !== 'number' || typeof target !== 'number' || typeof sharedPapers !== 'number' || typeof weight !== 'number') return undefined;
-  for (const n of [source, target]) {
-    if (!Number.isInteger(n) || n < 0 || n >= concepts) return `refers to concepts number ${n}, which the snapshot does not hold`;
-  }
+  if (!isPosition(source, concepts)) return `refers to concepts number ${source}, which the snapshot does not hold`;
+  if (!isPosition(target, concepts)) return `refers to concepts number ${target}, which the snapshot does not hold`;
   columns.push(source, target, sharedPapers, weight);
   return null;
+}
+
+/** Whether `n` is the position of a record in a section of `length` records. */
+function isPosition(n: number, length: number): boolean {
+  return Number.isInteger(n) && n >= 0 && n < length;
 }
 
 /** The fields of each edge section that name a node, and the node list each names one of. */
@@ -206,8 +361,10 @@ function checkCounts(dataDir: string, graph: GraphData, counts: Record<string, u
 
 const SECTIONS = ['papers', 'concepts', 'repositories', 'mentions', 'hasCode', 'related', 'broader'] as const;
 
-/** Records per line of a version 2 snapshot. */
+/** Records per line of a snapshot (tuples). */
 const CHUNK = 2000;
+/** Records per line of a section written as columns (a line of about half a megabyte). */
+const COLUMN_CHUNK = 16384;
 
 /**
  * Edges as tuples, their node ids first in the order of {@link ID_FIELDS} (a mention's spans
@@ -266,12 +423,20 @@ export function decodeGraph(encoded: unknown): GraphData {
   return graph as unknown as GraphData;
 }
 
+/** The snapshot versions that can be written: the current one, and version 3 (to make files older versions read). */
+export type WritableVersion = 3 | 4;
+
 /**
- * The lines of a version 2 snapshot of `graph`, each newline-terminated. `id` names this
- * snapshot; the delta journal records which snapshot it extends by it.
+ * The lines of a snapshot of `graph` (version 4 unless told), each newline-terminated. `id`
+ * names this snapshot; the delta journal records which snapshot it extends by it.
  */
-export function* snapshotLines(graph: GraphData, savedAt = new Date().toISOString(), id: string = randomUUID()): Generator<string> {
-  yield `${JSON.stringify({ format: FORMAT, version: VERSION, savedAt, id })}\n`;
+export function* snapshotLines(
+  graph: GraphData,
+  savedAt = new Date().toISOString(),
+  id: string = randomUUID(),
+  version: WritableVersion = VERSION,
+): Generator<string> {
+  yield `${JSON.stringify({ format: FORMAT, version, savedAt, id })}\n`;
   const positions = {
     papers: new Map(graph.papers.map((n, i) => [n.id, i])),
     concepts: new Map(graph.concepts.map((n, i) => [n.id, i])),
@@ -289,11 +454,75 @@ export function* snapshotLines(graph: GraphData, savedAt = new Date().toISOStrin
           return tuple;
         }
       : encode;
-    for (let i = 0; i < list.length; i += CHUNK) {
-      yield `${JSON.stringify({ s: key, r: list.slice(i, i + CHUNK).map(row) })}\n`;
+    const columnar = version === 4 && (key === 'mentions' || key === 'related');
+    const size = columnar ? COLUMN_CHUNK : CHUNK;
+    for (let i = 0; i < list.length; i += size) {
+      const slice = list.slice(i, i + size);
+      // A chunk naming a node the graph lacks is written as tuples (the id kept, for the reader to report).
+      const columns =
+        key === 'mentions' && columnar
+          ? mentionChunk(slice as MentionRecord[], positions)
+          : key === 'related' && columnar
+            ? relatedChunk(slice as RelatedRecord[], positions.concepts)
+            : null;
+      yield `${columns ?? JSON.stringify({ s: key, r: slice.map(row) })}\n`;
     }
   }
   yield `${JSON.stringify({ end: true, counts: Object.fromEntries(SECTIONS.map((k) => [k, graph[k].length])) })}\n`;
+}
+
+/**
+ * A version 4 line of mentions as columns: paper and concept positions (`p`, `c`), count (`k`),
+ * confidence (`f`), in title (`t`), the number of spans (`z`) and every span as its packed code
+ * (`y`), or, when one of the chunk's spans does not pack, flattened as [field, start, end] (`x`);
+ * null when a mention names a node the graph lacks.
+ */
+function mentionChunk(list: readonly MentionRecord[], positions: { papers: Map<string, number>; concepts: Map<string, number> }): string | null {
+  const n = list.length;
+  const [papers, concepts, spanCounts] = [new Int32Array(n), new Int32Array(n), new Uint32Array(n)];
+  const [counts, confidences, inTitle] = [new Float64Array(n), new Float64Array(n), new Uint8Array(n)];
+  // Spans as packed codes (one number each) when every span of the chunk packs, else flattened.
+  const codes: number[] | null = list.every((m) => spanCodesOf(m) !== null) ? [] : null;
+  const flat: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const m = list[i]!;
+    const [p, c] = [positions.papers.get(m.paperId), positions.concepts.get(m.conceptId)];
+    if (p === undefined || c === undefined) return null;
+    papers[i] = p;
+    concepts[i] = c;
+    counts[i] = m.count;
+    confidences[i] = m.confidence;
+    inTitle[i] = m.inTitle ? 1 : 0;
+    const spans = codes ? spanCodesOf(m)! : flatSpansOf(m);
+    spanCounts[i] = codes ? spans.length : spans.length / 3;
+    for (const x of spans) (codes ?? flat).push(x);
+  }
+  const b = {
+    p: encodeColumn(papers),
+    c: encodeColumn(concepts),
+    k: encodeColumn(counts),
+    f: encodeColumn(confidences),
+    t: encodeColumn(inTitle),
+    z: encodeColumn(spanCounts),
+    ...(codes ? { y: encodeColumn(Float64Array.from(codes)) } : { x: encodeColumn(Float64Array.from(flat)) }),
+  };
+  return JSON.stringify({ s: 'mentions', n, b });
+}
+
+/** A version 4 line of RELATED_TO records as columns: source and target positions (`s`, `t`), shared papers (`p`), weight (`w`); null when one names a concept the graph lacks. */
+function relatedChunk(list: readonly RelatedRecord[], concepts: Map<string, number>): string | null {
+  const n = list.length;
+  const [sources, targets, shared, weights] = [new Int32Array(n), new Int32Array(n), new Float64Array(n), new Float64Array(n)];
+  for (let i = 0; i < n; i++) {
+    const r = list[i]!;
+    const [s, t] = [concepts.get(r.source), concepts.get(r.target)];
+    if (s === undefined || t === undefined) return null;
+    sources[i] = s;
+    targets[i] = t;
+    shared[i] = r.sharedPapers;
+    weights[i] = r.weight;
+  }
+  return JSON.stringify({ s: 'related', n, b: { s: encodeColumn(sources), t: encodeColumn(targets), p: encodeColumn(shared), w: encodeColumn(weights) } });
 }
 
 /** The error for an unusable snapshot: what is wrong, and how to go back to the last good one. */
@@ -322,7 +551,7 @@ export interface SnapshotWritten {
  * old one stays as `graph.json.bak` (a hard link, so no copy), the last good snapshot to go
  * back to should the current one ever be damaged.
  */
-export async function writeSnapshot(dataDir: string, graph: GraphData): Promise<SnapshotWritten> {
+export async function writeSnapshot(dataDir: string, graph: GraphData, version: WritableVersion = VERSION): Promise<SnapshotWritten> {
   await mkdir(dataDir, { recursive: true });
   const path = snapshotPath(dataDir);
   const temp = `${path}.${process.pid}.${++writes}.tmp`;
@@ -333,7 +562,7 @@ export async function writeSnapshot(dataDir: string, graph: GraphData): Promise<
     // Written in pieces of about 4 MB: no string of the whole graph is ever built.
     let pending: string[] = [];
     let size = 0;
-    for (const line of snapshotLines(inLoadOrder(graph), undefined, id)) {
+    for (const line of snapshotLines(inLoadOrder(graph), undefined, id, version)) {
       bytes += Buffer.byteLength(line);
       pending.push(line);
       size += line.length;
