@@ -106,13 +106,10 @@ export class Ordinals {
   }
 }
 
-/** Where a query token's postings are read from, for one field of the papers. */
+/** A query token's postings in one field of the papers: one list per word it matches, with the units a hit there counts. */
 interface FieldPostings {
-  /** Postings of the words the token starts (empty when it neither matches as a prefix nor must start a word of the phrase). */
-  prefix: Iterable<readonly number[]>;
-  /** Whether prefix hits count (a token too short to match as a prefix reads them only to meet the phrase's need). */
-  prefixCounts: boolean;
-  exact: readonly number[];
+  lists: (readonly number[])[];
+  units: number[];
 }
 
 /**
@@ -162,6 +159,7 @@ class HitCounter {
   private met = [new Uint16Array(0), new Uint16Array(0)];
   private isTouched = new Uint8Array(0);
   private touched = new Int32Array(0);
+  private seen = new Int32Array(0);
   private size = 0;
 
   /** Makes room for ordinals below `n`. */
@@ -173,35 +171,42 @@ class HitCounter {
     this.met = [new Uint16Array(length), new Uint16Array(length)];
     this.isTouched = new Uint8Array(length);
     this.touched = new Int32Array(length);
+    this.seen = new Int32Array(length);
   }
 
   /**
-   * One query token over the two fields (title: 4 units exact, 2 prefix; abstract: 2 and 1): each
-   * paper's best level in a field is added to its total, and a need of the phrase it meets is counted.
+   * One query token over the two fields: each paper's best level in a field is added to its
+   * total, and a need of the phrase it meets is counted. `exactUnits` tells the level of a
+   * whole-word hit in each field (what an 'exact' need asks for).
    */
-  count(ordinals: number, fields: [FieldPostings, FieldPostings], need: 'exact' | 'any' | undefined): void {
+  count(ordinals: number, fields: [FieldPostings, FieldPostings], exactUnits: [number, number], need: 'exact' | 'any' | undefined): void {
     this.reserve(ordinals);
-    const { total, level, touched, isTouched } = this;
+    const { total, level, touched, isTouched, seen } = this;
     for (let f = 0; f < 2; f++) {
-      const { prefix, prefixCounts, exact } = fields[f]!;
-      const [exactUnits, prefixUnits] = f === 0 ? [4, prefixCounts ? 2 : 0] : [2, prefixCounts ? 1 : 0];
+      const { lists, units } = fields[f]!;
       const met = this.met[f]!;
-      const seen: number[] = [];
-      const mark = (list: readonly number[], units: number) => {
-        for (const ord of list) {
-          if (level[ord] === 0) seen.push(ord);
-          if (level[ord]! < units + 1) level[ord] = units + 1;
+      const exact = exactUnits[f]! + 1;
+      // Typed-array passes (the postings of a common word hold most papers): levels are 1 + units, 0 unseen.
+      let n = 0;
+      for (let k = 0; k < lists.length; k++) {
+        const list = lists[k]!;
+        const u = units[k]! + 1;
+        for (let i = 0; i < list.length; i++) {
+          const ord = list[i]!;
+          const l = level[ord]!;
+          if (l === 0) seen[n++] = ord;
+          if (l < u) level[ord] = u;
         }
-      };
-      for (const list of prefix) mark(list, prefixUnits);
-      mark(exact, exactUnits);
-      for (const ord of seen) {
+      }
+      for (let i = 0; i < n; i++) {
+        const ord = seen[i]!;
         if (isTouched[ord] === 0) {
           isTouched[ord] = 1;
           touched[this.size++] = ord;
         }
-        total[ord]! += level[ord]! - 1;
-        if (need === 'any' || (need === 'exact' && level[ord] === exactUnits + 1)) met[ord]!++;
+        const l = level[ord]!;
+        total[ord]! += l - 1;
+        if (need === 'any' || (need === 'exact' && l === exact)) met[ord]!++;
         level[ord] = 0;
       }
     }
@@ -285,6 +290,8 @@ export class SearchIndex {
   private nameLevel = new Uint8Array(0);
   private nameTotal = new Uint32Array(0);
   private nameCovered = new Uint16Array(0);
+  private nameSeen = new Int32Array(0);
+  private nameTouched = new Int32Array(0);
   private conceptBound = new Float64Array(0);
   private readonly repositoryTokens = new TokenIndex<string>();
   /** Paper ordinals: postings hold them. */
@@ -397,68 +404,89 @@ export class SearchIndex {
    * first cap that cannot reach its cut, and skips on the bound those that tie with it). Read from
    * the postings in typed-array passes, so no concept is scored to be ranked.
    */
-  rankedConcepts(q: SearchQuery): RankedConcept[] {
+  rankedConcepts(q: SearchQuery): RankedConcepts {
     const count = q.tokens.length;
-    if (count === 0) return [];
-    const exact = this.conceptsByName.get(q.phrase) ?? new Set<string>();
-    const ranked: RankedConcept[] = [...exact].sort(compareIds).map((id) => ({ id, bound: 3, cap: 3 }));
+    if (count === 0) return { length: 0, id: () => '', bound: () => 0, cap: () => 0 };
+    const exact = [...(this.conceptsByName.get(q.phrase) ?? [])].sort(compareIds);
+    const exactOrdinals = new Set(exact.map((id) => this.concepts.get(id)!));
     this.reserveNames(this.names.size, this.concepts.size);
-    const { nameLevel: level, nameTotal: total, nameCovered: covered, conceptBound: best } = this;
-    const touched: number[] = [];
+    const { nameLevel: level, nameTotal: total, nameCovered: covered, nameSeen: seen, nameTouched: touched, conceptBound: best } = this;
+    let touchedCount = 0;
     const matchedWords = new Set<string>();
     // Quarter points: exact 4, prefix 3, typo 2; each name takes its best word per query token.
     for (const t of q.tokens) {
       const long = [...t].length >= MIN_PREFIX;
-      const words: [string, number][] = long ? [...this.conceptTokens.wordsWithPrefix(t)].map((w) => [w, w === t ? 4 : 3]) : [[t, 4]];
-      for (const word of this.typoWords(t)) if (!(long && word.startsWith(t))) words.push([word, 2]);
-      const seen: number[] = [];
-      for (const [word, units] of words) {
-        const list = this.conceptTokens.exact(word);
-        if (list.length > 0) matchedWords.add(word);
-        for (const ord of list) {
-          if (level[ord] === 0) seen.push(ord);
-          if (level[ord]! < units) level[ord] = units;
+      const words: string[] = long ? [...this.conceptTokens.wordsWithPrefix(t)] : [t];
+      const prefixWords = words.length;
+      for (const word of this.typoWords(t)) if (!(long && word.startsWith(t))) words.push(word);
+      let n = 0;
+      for (let w = 0; w < words.length; w++) {
+        const list = this.conceptTokens.exact(words[w]!);
+        if (list.length > 0) matchedWords.add(words[w]!);
+        const units = w >= prefixWords ? 2 : words[w] === t ? 4 : 3;
+        for (let i = 0; i < list.length; i++) {
+          const ord = list[i]!;
+          const l = level[ord]!;
+          if (l === 0) seen[n++] = ord;
+          if (l < units) level[ord] = units;
         }
       }
-      for (const ord of seen) {
-        if (total[ord] === 0) touched.push(ord);
+      for (let i = 0; i < n; i++) {
+        const ord = seen[i]!;
+        if (total[ord] === 0) touched[touchedCount++] = ord;
         total[ord]! += level[ord]!;
         level[ord] = 0;
       }
     }
     // A name word matched by any query token counts once.
-    for (const word of matchedWords) for (const ord of this.conceptTokens.exact(word)) covered[ord]!++;
-    const concepts: number[] = [];
-    for (const ord of touched) {
+    for (const word of matchedWords) {
+      const list = this.conceptTokens.exact(word);
+      for (let i = 0; i < list.length; i++) covered[list[i]!]!++;
+    }
+    // Each concept's best name; concepts listed in `seen`, reused.
+    let conceptCount = 0;
+    for (let i = 0; i < touchedCount; i++) {
+      const ord = touched[i]!;
       const bound = (1.5 * total[ord]!) / 4 / count + (0.5 * covered[ord]!) / this.nameWords[ord]!;
-      const c = this.nameConcept[ord]!;
-      if (best[c] === 0) concepts.push(c);
-      if (bound > best[c]!) best[c] = bound;
       total[ord] = 0;
       covered[ord] = 0;
+      const c = this.nameConcept[ord]!;
+      if (exactOrdinals.has(c)) continue;
+      if (best[c] === 0) seen[conceptCount++] = c;
+      if (bound > best[c]!) best[c] = bound;
     }
     // By the bound rounded up to a 64th (a counting sort; 3 is the most a concept scores).
     const capOf = (bound: number) => Math.ceil(bound * 64 - 1e-6);
     const starts = new Uint32Array(3 * 64 + 2);
-    for (const c of concepts) starts[3 * 64 - capOf(best[c]!)]!++;
+    for (let i = 0; i < conceptCount; i++) starts[3 * 64 - capOf(best[seen[i]!]!)]!++;
     for (let b = 0, start = 0; b < starts.length; b++) [starts[b], start] = [start, start + starts[b]!];
-    const order = new Int32Array(concepts.length);
-    for (const c of concepts) order[starts[3 * 64 - capOf(best[c]!)]!++] = c;
-    for (const c of order) {
-      const id = this.concepts.idAt(c);
-      if (!exact.has(id)) ranked.push({ id, bound: best[c]!, cap: capOf(best[c]!) / 64 });
+    const order = new Int32Array(conceptCount);
+    const bounds = new Float64Array(conceptCount);
+    for (let i = 0; i < conceptCount; i++) {
+      const c = seen[i]!;
+      const at = starts[3 * 64 - capOf(best[c]!)]!++;
+      order[at] = c;
+      bounds[at] = best[c]!;
       best[c] = 0;
     }
-    return ranked;
+    const e = exact.length;
+    return {
+      length: e + conceptCount,
+      id: (i) => (i < e ? exact[i]! : this.concepts.idAt(order[i - e]!)),
+      bound: (i) => (i < e ? 3 : bounds[i - e]!),
+      cap: (i) => (i < e ? 3 : capOf(bounds[i - e]!) / 64),
+    };
   }
 
   /** Makes the scratch arrays hold `names` names and `concepts` concepts. */
   private reserveNames(names: number, concepts: number): void {
-    if (this.nameTotal.length < names) {
-      const length = Math.max(names, this.nameTotal.length * 2, 1024);
+    if (this.nameTotal.length < Math.max(names, concepts)) {
+      const length = Math.max(names, concepts, this.nameTotal.length * 2, 1024);
       this.nameLevel = new Uint8Array(length);
       this.nameTotal = new Uint32Array(length);
       this.nameCovered = new Uint16Array(length);
+      this.nameSeen = new Int32Array(length);
+      this.nameTouched = new Int32Array(length);
     }
     if (this.conceptBound.length < concepts) this.conceptBound = new Float64Array(Math.max(concepts, this.conceptBound.length * 2, 1024));
   }
@@ -475,19 +503,23 @@ export class SearchIndex {
    */
   rankedPaperHits(q: SearchQuery): RankedPaperHits {
     const phrase = phraseNeeds(q);
+    // Units: title 4 exact, 2 prefix; abstract 2 and 1.
+    const fields = [this.titleTokens, this.abstractTokens] as const;
+    const exactUnits: [number, number] = [4, 2];
     for (const t of q.tokens) {
       const prefixCounts = [...t].length >= MIN_PREFIX;
       const need = phrase?.needs.get(t);
       // A short last token ("cifar-10") does not match as a prefix, but a field holding the phrase has a word it starts.
       const readPrefix = prefixCounts || need === 'any';
-      this.counter.count(
-        this.papers.size,
-        [
-          { prefix: readPrefix ? this.titleTokens.withPrefix(t) : [], prefixCounts, exact: this.titleTokens.exact(t) },
-          { prefix: readPrefix ? this.abstractTokens.withPrefix(t) : [], prefixCounts, exact: this.abstractTokens.exact(t) },
-        ],
-        need,
-      );
+      const postings = fields.map((field, f): FieldPostings => {
+        if (!readPrefix) return { lists: [field.exact(t)], units: [exactUnits[f]!] };
+        const words = [...field.wordsWithPrefix(t)];
+        return {
+          lists: words.map((word) => field.exact(word)),
+          units: words.map((word) => (word === t ? exactUnits[f]! : prefixCounts ? exactUnits[f]! / 2 : 0)),
+        };
+      });
+      this.counter.count(this.papers.size, postings as [FieldPostings, FieldPostings], exactUnits, need);
     }
     // Units are half hits; a score of 1 is 3 hits per query token.
     const unitsPerPoint = 6 * q.tokens.length;
@@ -539,11 +571,12 @@ export class SearchIndex {
   }
 }
 
-/** A concept in the order of {@link SearchIndex.rankedConcepts}. */
-export interface RankedConcept {
-  id: string;
-  bound: number;
-  cap: number;
+/** Concepts in the order of {@link SearchIndex.rankedConcepts}: the `i`-th one's id, bound and cap. */
+export interface RankedConcepts {
+  length: number;
+  id(i: number): string;
+  bound(i: number): number;
+  cap(i: number): number;
 }
 
 function nameKey(conceptId: string, name: string): string {

@@ -177,6 +177,9 @@ describe('phrase bonus bounds from the inverted index', () => {
 });
 
 describe('concept bounds from the inverted index', () => {
+  const listed = (r: { length: number; id(i: number): string; bound(i: number): number; cap(i: number): number }) =>
+    Array.from({ length: r.length }, (_, i) => ({ id: r.id(i), bound: r.bound(i), cap: r.cap(i) }));
+
   it('lists every concept a query scores above zero, never bounded below its score, best bound first', async () => {
     const { SearchIndex } = await import('../../src/store/search-index.js');
     const { conceptSearchDoc, scoreConcept } = await import('../../src/store/search-scoring.js');
@@ -194,14 +197,14 @@ describe('concept bounds from the inverted index', () => {
     const queries = ['boltzmann', 'boltzman', 'lattice boltzmann method', 'lattice', 'tensor', 'tensor net state', 'hsf', 'elbm', 'boltz', 'harmonic boltzmann field', 'xyz'];
     for (const query of queries) {
       const q = parseSearchQuery(query);
-      const ranked = index.rankedConcepts(q);
+      const ranked = listed(index.rankedConcepts(q));
       const caps = ranked.map((r) => r.cap);
       expect(caps, query).toEqual([...caps].sort((a, b) => b - a));
-      const listed = new Map(ranked.map((r) => [r.id, r]));
-      expect(listed.size, query).toBe(ranked.length);
+      const byId = new Map(ranked.map((r) => [r.id, r]));
+      expect(byId.size, query).toBe(ranked.length);
       for (const c of concepts) {
         const score = scoreConcept(q, conceptSearchDoc(c));
-        const entry = listed.get(c.id);
+        const entry = byId.get(c.id);
         if (score === 0) {
           expect(entry, `${query} / ${c.name}`).toBeUndefined();
           continue;
@@ -212,9 +215,9 @@ describe('concept bounds from the inverted index', () => {
         expect(entry!.cap - entry!.bound, `${query} / ${c.name}`).toBeLessThan(1 / 64);
       }
     }
-    expect(index.rankedConcepts(parseSearchQuery('lattice boltzmann method'))[0]).toEqual({ id: 'c0', bound: 3, cap: 3 });
+    expect(listed(index.rankedConcepts(parseSearchQuery('lattice boltzmann method')))[0]).toEqual({ id: 'c0', bound: 3, cap: 3 });
     // One query token of three, one word of the name's three (the acronym matches nothing).
-    expect(index.rankedConcepts(parseSearchQuery('harmonic boltzmann field')).find((r) => r.id === 'c0')!.bound).toBeCloseTo(0.5 + 0.5 / 3, 12);
+    expect(listed(index.rankedConcepts(parseSearchQuery('harmonic boltzmann field'))).find((r) => r.id === 'c0')!.bound).toBeCloseTo(0.5 + 0.5 / 3, 12);
   });
 
   it('keeps the bounds exact as concepts are renamed, given aliases or replaced unchanged', async () => {
@@ -227,11 +230,11 @@ describe('concept bounds from the inverted index', () => {
     first.forEach((old, i) => index.putConcept(later[i] as never, old as never));
     for (const query of ['graph network', 'network', 'net', 'pruning', 'graph kernel', 'gnn', 'neural netwrk']) {
       const q = parseSearchQuery(query);
-      const listed = new Map(index.rankedConcepts(q).map((r) => [r.id, r.bound]));
+      const bounds = new Map(listed(index.rankedConcepts(q)).map((r) => [r.id, r.bound]));
       for (const c of later) {
         const score = scoreConcept(q, conceptSearchDoc(c));
-        if (score === 0) expect(listed.has(c.id), `${query} / ${c.id}`).toBe(false);
-        else expect(listed.get(c.id), `${query} / ${c.id}`).toBeCloseTo(score, 12);
+        if (score === 0) expect(bounds.has(c.id), `${query} / ${c.id}`).toBe(false);
+        else expect(bounds.get(c.id), `${query} / ${c.id}`).toBeCloseTo(score, 12);
       }
     }
   });
@@ -241,12 +244,13 @@ describe('repository shares from the inverted index', () => {
   it('gives every repository a query can score its score, unless the query names it', async () => {
     const { SearchIndex } = await import('../../src/store/search-index.js');
     const { scoreRepository } = await import('../../src/store/search-scoring.js');
-    const repos = [
+    const rows: [string, string, string][] = [
       ['github.com/graph-lab/graph-nets', 'graph-lab', 'graph-nets'],
       ['github.com/acme/diffusion', 'acme', 'diffusion'],
       ['github.com/acme/diffusers-lite', 'acme', 'diffusers-lite'],
       ['gitlab.com/x/nn', 'x', 'nn'],
-    ].map(([id, owner, name]) => ({ id, owner, name, host: id!.split('/')[0] }));
+    ];
+    const repos = rows.map(([id, owner, name]) => ({ id, owner, name, host: id.split('/')[0]!, url: `https://${id}` }));
     const index = new SearchIndex([], [], repos as never);
     for (const query of ['graph', 'graph nets', 'diffus', 'acme diffusion', 'nn', 'acme/diffusion', 'gra lab', 'xyz']) {
       const q = parseSearchQuery(query);

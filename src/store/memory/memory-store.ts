@@ -760,8 +760,10 @@ export class MemoryStore implements GraphStore {
     const top = new TopHits(first);
     // Concepts by the most they can score, each scored only while that can reach the first `first` hits.
     // Those tying with the last hit at most are scored only if they would come before it.
-    for (const { id, bound, cap } of index.rankedConcepts(q)) {
-      if (!top.mayEnter(cap, 'CONCEPT')) break;
+    const ranked = index.rankedConcepts(q);
+    for (let i = 0; i < ranked.length; i++) {
+      if (!top.mayEnter(ranked.cap(i), 'CONCEPT')) break;
+      const [id, bound] = [ranked.id(i), ranked.bound(i)];
       const concept = this.concept(id);
       if (!top.mayEnter(bound, 'CONCEPT', concept)) continue;
       const score = scoreConcept(q, index.conceptDocs.get(id)!);
