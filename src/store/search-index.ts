@@ -161,6 +161,10 @@ class HitCounter {
   private touched = new Int32Array(0);
   private seen = new Int32Array(0);
   private size = 0;
+  /** Papers {@link restrict} lets {@link count} count (1), and which they are. */
+  private only = new Uint8Array(0);
+  private restricted = new Int32Array(0);
+  private restrictedSize = 0;
 
   /** Makes room for ordinals below `n`. */
   private reserve(n: number): void {
@@ -172,6 +176,8 @@ class HitCounter {
     this.isTouched = new Uint8Array(length);
     this.touched = new Int32Array(length);
     this.seen = new Int32Array(length);
+    this.only = new Uint8Array(length);
+    this.restricted = new Int32Array(length);
   }
 
   /**
@@ -179,7 +185,13 @@ class HitCounter {
    * total, and a need of the phrase it meets is counted. `exactUnits` tells the level of a
    * whole-word hit in each field (what an 'exact' need asks for).
    */
-  count(ordinals: number, fields: [FieldPostings, FieldPostings], exactUnits: [number, number], need: 'exact' | 'any' | undefined): void {
+  count(
+    ordinals: number,
+    fields: [FieldPostings, FieldPostings],
+    exactUnits: [number, number],
+    need: 'exact' | 'any' | undefined,
+    only: Uint8Array | null = null,
+  ): void {
     this.reserve(ordinals);
     const { total, level, touched, isTouched, seen } = this;
     for (let f = 0; f < 2; f++) {
@@ -193,6 +205,7 @@ class HitCounter {
         const u = units[k]! + 1;
         for (let i = 0; i < list.length; i++) {
           const ord = list[i]!;
+          if (only !== null && only[ord] === 0) continue;
           const l = level[ord]!;
           if (l === 0) seen[n++] = ord;
           if (l < u) level[ord] = u;
@@ -210,6 +223,50 @@ class HitCounter {
         level[ord] = 0;
       }
     }
+  }
+
+  /**
+   * Marks the papers found in a list of every one of `needs` (each a group of postings) and
+   * returns the marks, for {@link count} to count only them; {@link unrestrict} clears them.
+   */
+  restrict(ordinals: number, needs: (readonly number[])[][]): Uint8Array {
+    this.reserve(ordinals);
+    const { level, only, seen } = this;
+    const met = this.met[0]!;
+    let n = 0;
+    for (const lists of needs) {
+      let m = 0;
+      for (const list of lists) {
+        for (let i = 0; i < list.length; i++) {
+          const ord = list[i]!;
+          if (level[ord] === 0) {
+            level[ord] = 1;
+            seen[m++] = ord;
+          }
+        }
+      }
+      for (let i = 0; i < m; i++) {
+        const ord = seen[i]!;
+        level[ord] = 0;
+        if (met[ord]!++ === 0) this.restricted[n++] = ord;
+      }
+    }
+    let kept = 0;
+    for (let i = 0; i < n; i++) {
+      const ord = this.restricted[i]!;
+      if (met[ord] === needs.length) {
+        only[ord] = 1;
+        this.restricted[kept++] = ord;
+      }
+      met[ord] = 0;
+    }
+    this.restrictedSize = kept;
+    return only;
+  }
+
+  unrestrict(): void {
+    for (let i = 0; i < this.restrictedSize; i++) this.only[this.restricted[i]!] = 0;
+    this.restrictedSize = 0;
   }
 
   /**
@@ -501,26 +558,37 @@ export class SearchIndex {
    * abstract 1 or 0.5. With each, the most phrase bonus the paper can get (0 when its words
    * rule the phrase out, else what {@link paperScoreOfHits} may add); best bound first.
    */
-  rankedPaperHits(q: SearchQuery): RankedPaperHits {
+  rankedPaperHits(q: SearchQuery, options: { titlePhrase?: boolean } = {}): RankedPaperHits {
     const phrase = phraseNeeds(q);
     // Units: title 4 exact, 2 prefix; abstract 2 and 1.
     const fields = [this.titleTokens, this.abstractTokens] as const;
     const exactUnits: [number, number] = [4, 2];
-    for (const t of q.tokens) {
+    const postings = q.tokens.map((t) => {
       const prefixCounts = [...t].length >= MIN_PREFIX;
       const need = phrase?.needs.get(t);
       // A short last token ("cifar-10") does not match as a prefix, but a field holding the phrase has a word it starts.
       const readPrefix = prefixCounts || need === 'any';
-      const postings = fields.map((field, f): FieldPostings => {
+      const lists = fields.map((field, f): FieldPostings => {
         if (!readPrefix) return { lists: [field.exact(t)], units: [exactUnits[f]!] };
         const words = [...field.wordsWithPrefix(t)];
         return {
           lists: words.map((word) => field.exact(word)),
           units: words.map((word) => (word === t ? exactUnits[f]! : prefixCounts ? exactUnits[f]! / 2 : 0)),
         };
-      });
-      this.counter.count(this.papers.size, postings as [FieldPostings, FieldPostings], exactUnits, need);
+      }) as [FieldPostings, FieldPostings];
+      return { token: t, need, lists };
+    });
+    // Only papers whose title can hold the phrase: those whose title words meet every need (the
+    // titles' postings are short), and only they are counted.
+    let only: Uint8Array | null = null;
+    if (options.titlePhrase && phrase) {
+      const needs = postings.flatMap(({ token, need, lists: [title] }) =>
+        need === undefined ? [] : [need === 'exact' ? [this.titleTokens.exact(token)] : title.lists],
+      );
+      only = this.counter.restrict(this.papers.size, needs);
     }
+    for (const { need, lists } of postings) this.counter.count(this.papers.size, lists, exactUnits, need, only);
+    if (only) this.counter.unrestrict();
     // Units are half hits; a score of 1 is 3 hits per query token.
     const unitsPerPoint = 6 * q.tokens.length;
     const { ordinals, units, bonusUnits } = this.counter.drain(unitsPerPoint, phrase ? phrase.needs.size : null, unitsPerPoint);

@@ -167,6 +167,21 @@ describe('phrase bonus bounds from the inverted index', () => {
         expect(actual - base, `${query} / ${p.id}`).toBeLessThanOrEqual(bonus + 1e-12);
       }
     }
+    // Restricted to papers whose title can hold the phrase: every paper with the phrase in its
+    // title is there with the same hits and bound, and no paper whose title words rule it out.
+    for (const query of queries) {
+      const q = parseSearchQuery(query);
+      const all = new Map(listed(index.rankedPaperHits(q)).map(([id, hits, bonus]) => [id, [hits, bonus]]));
+      const titled = listed(index.rankedPaperHits(q, { titlePhrase: true }));
+      for (const [id, hits, bonus] of titled) {
+        expect([hits, bonus], `${query} / ${id}`).toEqual(all.get(id));
+        expect(bonus, `${query} / ${id}`).toBe(q.tokens.length > 1 ? 1 : 0);
+      }
+      const withPhrase = papers.filter((p) => q.tokens.length > 1 && p.title.toLowerCase().includes(q.phrase)).map((p) => p.id);
+      expect(titled.map(([id]) => id).filter((id) => withPhrase.includes(id)).sort(), query).toEqual(withPhrase.sort());
+    }
+    // p1 holds "graph-based model" in its abstract only.
+    expect(listed(index.rankedPaperHits(parseSearchQuery('graph-based model'), { titlePhrase: true })).map(([id]) => id)).toEqual(['p2']);
     // Words alone rule the phrase out where no field holds "handle" as a word's start.
     const bounds = new Map(listed(index.rankedPaperHits(parseSearchQuery('model handle'))).map(([id, , b]) => [id, b]));
     expect([bounds.get('p0'), bounds.get('p1'), bounds.get('p2')]).toEqual([1, 1, 0]);

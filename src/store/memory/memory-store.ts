@@ -784,7 +784,9 @@ export class MemoryStore implements GraphStore {
     // a paper whose score is known (no phrase possible) is built only if it would be kept.
     const base = (n: number) => n / (3 * q.tokens.length);
     if (q.tokens.length > 0 && 1 + maxPhraseBonus(q) >= top.floor()) {
-      const ranked = index.rankedPaperHits(q);
+      // When only a paper with the phrase in its title can enter (the most any other scores is
+      // 1 + 0.5 for the phrase in its abstract), only such papers are counted.
+      const ranked = index.rankedPaperHits(q, { titlePhrase: maxPhraseBonus(q) > 0 && !top.mayEnter(1.5, 'PAPER') });
       for (let i = 0; i < ranked.length; i++) {
         const [n, bonus] = [ranked.hits(i), ranked.bonusBound(i)];
         if (!top.mayEnter(base(n) + bonus, 'PAPER')) break;
