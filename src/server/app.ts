@@ -15,6 +15,7 @@ import { exportGraphJson } from '../export/route.js';
 import type { IngestService } from '../ingest/ingest-service.js';
 import { StoreTimeoutError, StoreUnavailableError } from '../store/errors.js';
 import type { GraphStore } from '../store/graph-store.js';
+import { compiledExecution } from './compiled-execution.js';
 import { createContext, type RequestContext } from './context.js';
 import { explorerRoutes } from './explorer.js';
 import { isTokenLimitError, limitCodeOf, queryLimits } from './limits.js';
@@ -74,7 +75,7 @@ export async function startApp(options: AppOptions, port: number, host: string):
   const schema = await getSchema();
   const guards = queryLimits(schema, limits, { hideSuggestions: !options.introspection });
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    gateway: compiledExecution(schema),
     introspection: options.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
