@@ -131,6 +131,9 @@ export function phraseNeeds(q: SearchQuery): PhraseNeeds | null {
   return { needs };
 }
 
+/** Postings a short last token's words may hold beyond four times its own, to be read for the phrase's need. */
+const SHORT_NEED_POSTINGS = 10_000;
+
 /** Papers by the most they can score (see SearchIndex.rankedPaperHits): the `i`-th one's id, token hits and most phrase bonus. */
 export interface RankedPaperHits {
   length: number;
@@ -563,19 +566,31 @@ export class SearchIndex {
     // Units: title 4 exact, 2 prefix; abstract 2 and 1.
     const fields = [this.titleTokens, this.abstractTokens] as const;
     const exactUnits: [number, number] = [4, 2];
+    let needCount = phrase?.needs.size ?? 0;
     const postings = q.tokens.map((t) => {
       const prefixCounts = [...t].length >= MIN_PREFIX;
-      const need = phrase?.needs.get(t);
-      // A short last token ("cifar-10") does not match as a prefix, but a field holding the phrase has a word it starts.
-      const readPrefix = prefixCounts || need === 'any';
+      let need = phrase?.needs.get(t);
+      const exact = fields.map((field, f): FieldPostings => ({ lists: [field.exact(t)], units: [exactUnits[f]!] })) as [FieldPostings, FieldPostings];
+      if (!prefixCounts && need !== 'any') return { token: t, need, lists: exact };
       const lists = fields.map((field, f): FieldPostings => {
-        if (!readPrefix) return { lists: [field.exact(t)], units: [exactUnits[f]!] };
         const words = [...field.wordsWithPrefix(t)];
         return {
           lists: words.map((word) => field.exact(word)),
           units: words.map((word) => (word === t ? exactUnits[f]! : prefixCounts ? exactUnits[f]! / 2 : 0)),
         };
       }) as [FieldPostings, FieldPostings];
+      if (!prefixCounts) {
+        // A short last token ("cifar-10") does not match as a prefix, but a field holding the
+        // phrase has a word it starts: its words are read for that need alone, unless they are
+        // far more than its own postings ("... a": every word starting with "a"), when the need is
+        // left out (the bound is then looser, never wrong).
+        const size = (f: FieldPostings) => f.lists.reduce((n, list) => n + list.length, 0);
+        if (size(lists[0]) + size(lists[1]) > 4 * (size(exact[0]) + size(exact[1])) + SHORT_NEED_POSTINGS) {
+          need = undefined;
+          needCount--;
+          return { token: t, need, lists: exact };
+        }
+      }
       return { token: t, need, lists };
     });
     // Only papers whose title can hold the phrase: those whose title words meet every need (the
@@ -585,13 +600,14 @@ export class SearchIndex {
       const needs = postings.flatMap(({ token, need, lists: [title] }) =>
         need === undefined ? [] : [need === 'exact' ? [this.titleTokens.exact(token)] : title.lists],
       );
-      only = this.counter.restrict(this.papers.size, needs);
+      // No need left (a short last token's was dropped): every paper's title may hold the phrase.
+      if (needs.length > 0) only = this.counter.restrict(this.papers.size, needs);
     }
     for (const { need, lists } of postings) this.counter.count(this.papers.size, lists, exactUnits, need, only);
     if (only) this.counter.unrestrict();
     // Units are half hits; a score of 1 is 3 hits per query token.
     const unitsPerPoint = 6 * q.tokens.length;
-    const { ordinals, units, bonusUnits } = this.counter.drain(unitsPerPoint, phrase ? phrase.needs.size : null, unitsPerPoint);
+    const { ordinals, units, bonusUnits } = this.counter.drain(unitsPerPoint, phrase ? needCount : null, unitsPerPoint);
     const papers = this.papers;
     return {
       length: ordinals.length,

@@ -180,6 +180,24 @@ describe('phrase bonus bounds from the inverted index', () => {
       const withPhrase = papers.filter((p) => q.tokens.length > 1 && p.title.toLowerCase().includes(q.phrase)).map((p) => p.id);
       expect(titled.map(([id]) => id).filter((id) => withPhrase.includes(id)).sort(), query).toEqual(withPhrase.sort());
     }
+    // A short last word whose words would be read for its need alone is left out when they are
+    // far more than its own postings: the bounds are looser, the papers the same.
+    const many = Array.from({ length: 3000 }, (_, i) => ({
+      id: `m${i}`,
+      title: i % 2 ? 'Deep learning agents' : 'Deep reinforcement learning',
+      abstract: `Words ${i}: random rollouts reach rewards.`,
+      contentHash: `m${i}`,
+      source: 'test',
+      url: null,
+      year: null,
+    }));
+    const big = new SearchIndex(many as never, [], []);
+    const deepR = parseSearchQuery('deep r');
+    const ranked = listed(big.rankedPaperHits(deepR));
+    expect(ranked).toHaveLength(3000);
+    expect(new Set(ranked.map(([, , bonus]) => bonus))).toEqual(new Set([1]));
+    for (const [id, hits, bonus] of listed(big.rankedPaperHits(deepR, { titlePhrase: true }))) expect([hits, bonus], id).toEqual([ranked.find(([other]) => other === id)![1], 1]);
+    expect(listed(big.rankedPaperHits(deepR, { titlePhrase: true }))).toHaveLength(3000);
     // p1 holds "graph-based model" in its abstract only.
     expect(listed(index.rankedPaperHits(parseSearchQuery('graph-based model'), { titlePhrase: true })).map(([id]) => id)).toEqual(['p2']);
     // Words alone rule the phrase out where no field holds "handle" as a word's start.
