@@ -562,17 +562,41 @@ export class TopHits {
 
   /**
    * Whether a hit of `kind` scoring at most `bound` could be kept: above the last kept hit's score,
-   * or equal to it (within {@link boundSlack}) and first in the order of equal scores (kind, a
-   * concept's paper count, id) as far as `known` (the candidate's id and, for a concept, its
-   * paper count) tells. Lets a search skip the candidates that tie at the cut without scoring them.
+   * or equal to it (within {@link boundSlack}: the bound is computed another way than the score)
+   * and first in the order of equal scores (kind, a concept's paper count, id) as far as `known`
+   * (the candidate's id and, for a concept, its paper count) tells.
    */
   mayEnter(bound: number, kind: SearchHit['kind'], known?: { id: string; paperCount?: number }): boolean {
+    return this.admits(bound, kind, known, this.size > 0 && this.kept.length === this.size ? boundSlack(this.floor()) : 0);
+  }
+
+  /**
+   * {@link mayEnter} for a bound computed exactly as the score is (the same floating-point steps,
+   * so a score never exceeds it): equal means equal, and a candidate that would come after the
+   * last hit among equal scores is turned away without being scored.
+   */
+  mayEnterExactly(bound: number, kind: SearchHit['kind'], known?: { id: string; paperCount?: number }): boolean {
+    return this.admits(bound, kind, known, 0);
+  }
+
+  /**
+   * Whether no hit scoring at most `bound` can be kept, allowing for bounds computed another way
+   * than the scores (two scores equal on paper may differ in their last bit, and the larger goes first).
+   */
+  cannotReach(bound: number): boolean {
+    if (this.size <= 0) return true;
+    if (this.kept.length < this.size) return false;
+    const floor = this.floor();
+    return bound < floor - boundSlack(floor);
+  }
+
+  private admits(bound: number, kind: SearchHit['kind'], known: { id: string; paperCount?: number } | undefined, slack: number): boolean {
     if (this.size <= 0) return false;
     if (this.kept.length < this.size) return true;
     const last = this.kept[this.kept.length - 1]!;
     const floor = last.score;
-    if (bound > floor + boundSlack(floor)) return true;
-    if (bound < floor - boundSlack(floor)) return false;
+    if (bound > floor + slack) return true;
+    if (bound < floor - slack) return false;
     if (kind !== last.kind) return SEARCH_KIND_ORDER[kind] < SEARCH_KIND_ORDER[last.kind];
     if (!known) return true;
     if (last.kind === 'CONCEPT') {

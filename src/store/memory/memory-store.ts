@@ -760,20 +760,21 @@ export class MemoryStore implements GraphStore {
     const top = new TopHits(first);
     // Concepts by the most they can score, each scored only while that can reach the first `first` hits.
     // Those tying with the last hit at most are scored only if they would come before it.
+    // (A concept's bound is its score, computed in the same steps.)
     const ranked = index.rankedConcepts(q);
     for (let i = 0; i < ranked.length; i++) {
-      if (!top.mayEnter(ranked.cap(i), 'CONCEPT')) break;
+      if (top.cannotReach(ranked.cap(i))) break;
       const [id, bound] = [ranked.id(i), ranked.bound(i)];
       const concept = this.concept(id);
-      if (!top.mayEnter(bound, 'CONCEPT', concept)) continue;
+      if (!top.mayEnterExactly(bound, 'CONCEPT', concept)) continue;
       const score = scoreConcept(q, index.conceptDocs.get(id)!);
       if (score > 0) top.offer({ kind: 'CONCEPT', score, concept });
     }
     // A repository scores 2 when the query names it, else the share of query tokens its id holds.
-    if (top.mayEnter(2, 'REPOSITORY')) {
+    if (!top.cannotReach(2)) {
       for (const [id, share] of index.repositoryCandidates(q)) {
         const repository = this.index.repositories.get(id)!;
-        if (!top.mayEnter(namesRepository(q, repository) ? 2 : share, 'REPOSITORY', repository)) continue;
+        if (!top.mayEnterExactly(namesRepository(q, repository) ? 2 : share, 'REPOSITORY', repository)) continue;
         const score = scoreRepository(q, repository);
         if (score > 0) top.offer({ kind: 'REPOSITORY', score, repository });
       }
@@ -783,15 +784,15 @@ export class MemoryStore implements GraphStore {
     // by the most they can score; the text of one is read only while that can reach the cut, and
     // a paper whose score is known (no phrase possible) is built only if it would be kept.
     const base = (n: number) => n / (3 * q.tokens.length);
-    if (q.tokens.length > 0 && 1 + maxPhraseBonus(q) >= top.floor()) {
+    if (q.tokens.length > 0 && !top.cannotReach(1 + maxPhraseBonus(q))) {
       // When only a paper with the phrase in its title can enter (the most any other scores is
       // 1 + 0.5 for the phrase in its abstract), only such papers are counted.
-      const ranked = index.rankedPaperHits(q, { titlePhrase: maxPhraseBonus(q) > 0 && !top.mayEnter(1.5, 'PAPER') });
+      const ranked = index.rankedPaperHits(q, { titlePhrase: maxPhraseBonus(q) > 0 && !top.mayEnterExactly(1.5, 'PAPER') });
       for (let i = 0; i < ranked.length; i++) {
         const [n, bonus] = [ranked.hits(i), ranked.bonusBound(i)];
-        if (!top.mayEnter(base(n) + bonus, 'PAPER')) break;
+        if (top.cannotReach(base(n) + bonus)) break;
         const id = ranked.id(i);
-        if (!top.mayEnter(base(n) + bonus, 'PAPER', { id })) continue;
+        if (!top.mayEnterExactly(base(n) + bonus, 'PAPER', { id })) continue;
         if (bonus === 0) {
           top.offer({ kind: 'PAPER', score: base(n), paper: this.paper(id) });
           continue;
