@@ -134,6 +134,14 @@ export function phraseNeeds(q: SearchQuery): PhraseNeeds | null {
 /** Postings a short last token's words may hold beyond four times its own, to be read for the phrase's need. */
 const SHORT_NEED_POSTINGS = 10_000;
 
+/** What a caller of SearchIndex.rankedPaperHits knows of its cut, to count fewer papers. */
+export interface PaperHitOptions {
+  /** Only a paper with the phrase in its title can enter (any other scores at most 1.5). */
+  titlePhrase?: boolean;
+  /** Whether a paper scoring at most `bound` (its score in the same steps) could enter. */
+  enters?: (bound: number) => boolean;
+}
+
 /** Papers by the most they can score (see SearchIndex.rankedPaperHits): the `i`-th one's id, token hits and most phrase bonus. */
 export interface RankedPaperHits {
   length: number;
@@ -561,7 +569,7 @@ export class SearchIndex {
    * abstract 1 or 0.5. With each, the most phrase bonus the paper can get (0 when its words
    * rule the phrase out, else what {@link paperScoreOfHits} may add); best bound first.
    */
-  rankedPaperHits(q: SearchQuery, options: { titlePhrase?: boolean } = {}): RankedPaperHits {
+  rankedPaperHits(q: SearchQuery, options: PaperHitOptions = {}): RankedPaperHits {
     const phrase = phraseNeeds(q);
     // Units: title 4 exact, 2 prefix; abstract 2 and 1.
     const fields = [this.titleTokens, this.abstractTokens] as const;
@@ -602,6 +610,16 @@ export class SearchIndex {
       );
       // No need left (a short last token's was dropped): every paper's title may hold the phrase.
       if (needs.length > 0) only = this.counter.restrict(this.papers.size, needs);
+    } else if (options.enters && phrase && !options.enters((3 * (q.tokens.length - 1)) / (3 * q.tokens.length))) {
+      // A paper without a word the phrase needs gets no bonus and at most every other token's
+      // hits; when that cannot enter, only the papers holding the rarest such word are counted
+      // ("model handle": those with a word starting "handle", not every paper saying "model").
+      const size = (f: FieldPostings) => f.lists.reduce((n, list) => n + list.length, 0);
+      let rarest: FieldPostings[] | null = null;
+      for (const { need, lists } of postings) {
+        if (need !== undefined && (rarest === null || size(lists[0]) + size(lists[1]) < size(rarest[0]!) + size(rarest[1]!))) rarest = lists;
+      }
+      if (rarest) only = this.counter.restrict(this.papers.size, [[...rarest[0]!.lists, ...rarest[1]!.lists]]);
     }
     for (const { need, lists } of postings) this.counter.count(this.papers.size, lists, exactUnits, need, only);
     if (only) this.counter.unrestrict();

@@ -198,6 +198,21 @@ describe('phrase bonus bounds from the inverted index', () => {
     expect(new Set(ranked.map(([, , bonus]) => bonus))).toEqual(new Set([1]));
     for (const [id, hits, bonus] of listed(big.rankedPaperHits(deepR, { titlePhrase: true }))) expect([hits, bonus], id).toEqual([ranked.find(([other]) => other === id)![1], 1]);
     expect(listed(big.rankedPaperHits(deepR, { titlePhrase: true }))).toHaveLength(3000);
+    // Restricted to papers holding the rarest word the phrase needs (for a cut that a paper
+    // lacking one cannot reach): every paper scoring above that is there, hits and bound unchanged.
+    for (const query of queries) {
+      const q = parseSearchQuery(query);
+      if (q.tokens.length < 2) continue;
+      const all = new Map(listed(index.rankedPaperHits(q)).map(([id, hits, bonus]) => [id, [hits, bonus]]));
+      const held = new Map(listed(index.rankedPaperHits(q, { enters: () => false })).map(([id, hits, bonus]) => [id, [hits, bonus]]));
+      const withoutOne = (3 * (q.tokens.length - 1)) / (3 * q.tokens.length);
+      for (const [id, entry] of held) expect(entry, `${query} / ${id}`).toEqual(all.get(id));
+      for (const p of papers) {
+        if (scorePaper(q, paperSearchDoc(p)) > withoutOne) expect(held.has(p.id), `${query} / ${p.id}`).toBe(true);
+      }
+    }
+    // "model handle": p2 ("Graph-based model checking") says "model" but holds no word starting "handle".
+    expect(listed(index.rankedPaperHits(parseSearchQuery('model handle'), { enters: () => false })).map(([id]) => id).sort()).toEqual(['p0', 'p1']);
     // p1 holds "graph-based model" in its abstract only.
     expect(listed(index.rankedPaperHits(parseSearchQuery('graph-based model'), { titlePhrase: true })).map(([id]) => id)).toEqual(['p2']);
     // Words alone rule the phrase out where no field holds "handle" as a word's start.

@@ -786,8 +786,12 @@ export class MemoryStore implements GraphStore {
     const base = (n: number) => n / (3 * q.tokens.length);
     if (q.tokens.length > 0 && !top.cannotReach(1 + maxPhraseBonus(q))) {
       // When only a paper with the phrase in its title can enter (the most any other scores is
-      // 1 + 0.5 for the phrase in its abstract), only such papers are counted.
-      const ranked = index.rankedPaperHits(q, { titlePhrase: maxPhraseBonus(q) > 0 && !top.mayEnterExactly(1.5, 'PAPER') });
+      // 1 + 0.5 for the phrase in its abstract), only such papers are counted; when a paper
+      // lacking one of the phrase's words cannot, only papers holding the rarest of them are.
+      const ranked = index.rankedPaperHits(q, {
+        titlePhrase: maxPhraseBonus(q) > 0 && !top.mayEnterExactly(1.5, 'PAPER'),
+        enters: (bound) => top.mayEnterExactly(bound, 'PAPER'),
+      });
       for (let i = 0; i < ranked.length; i++) {
         const [n, bonus] = [ranked.hits(i), ranked.bonusBound(i)];
         if (top.cannotReach(base(n) + bonus)) break;
