@@ -1,5 +1,6 @@
 import type { ConceptRecord, PaperRecord, RepositoryRecord } from '../model.js';
 import { compareIds } from './ordering.js';
+import { grownTo } from './typed-arrays.js';
 import {
   conceptNameFuzzyKeys,
   conceptSearchDoc,
@@ -243,6 +244,7 @@ class HitCounter {
   restrict(ordinals: number, needs: (readonly number[])[][]): Uint8Array {
     this.reserve(ordinals);
     const { level, only, seen } = this;
+    // The title's need counts (zero between calls) count here how many needs a paper meets.
     const met = this.met[0]!;
     let n = 0;
     for (const lists of needs) {
@@ -448,8 +450,8 @@ export class SearchIndex {
     const nameOrd = this.names.of(nameKey(id, name));
     if (this.nameConcept.length <= nameOrd) {
       const length = Math.max(nameOrd + 1, this.nameConcept.length * 2, 1024);
-      this.nameConcept = grown(this.nameConcept, new Int32Array(length));
-      this.nameWords = grown(this.nameWords, new Uint16Array(length));
+      this.nameConcept = grownTo(this.nameConcept, length);
+      this.nameWords = grownTo(this.nameWords, length);
     }
     this.nameConcept[nameOrd] = ord;
     this.nameWords[nameOrd] = Math.min(tokens.length, 0xffff);
@@ -683,12 +685,6 @@ export interface RankedConcepts {
 
 function nameKey(conceptId: string, name: string): string {
   return `${conceptId}\u0000${name}`;
-}
-
-/** `into` holding `from`'s values first. */
-function grown<T extends Int32Array | Uint16Array>(from: T, into: T): T {
-  into.set(from);
-  return into;
 }
 
 /** Moves `id` from the postings of the words only `before` has to those only `after` has. */

@@ -180,11 +180,6 @@ export function conceptSearchDoc(concept: Pick<ConceptRecord, 'name' | 'aliases'
   return { names, nameTokens: names.map(searchTokens) };
 }
 
-/** Every token of a concept's names (what its index entries hold). */
-export function conceptTokens(concept: Pick<ConceptRecord, 'name' | 'aliases'>): string[] {
-  return [...new Set(conceptSearchDoc(concept).nameTokens.flat())].sort();
-}
-
 const hasPrefix = (tokens: Iterable<string>, prefix: string) => {
   if ([...prefix].length < MIN_PREFIX) return false;
   for (const t of tokens) if (t.startsWith(prefix)) return true;

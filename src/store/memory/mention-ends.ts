@@ -1,3 +1,5 @@
+import { grownTo } from '../typed-arrays.js';
+
 /**
  * The paper and concept of each mention as positions in a snapshot's node sections (which are
  * their ordinals in a store loaded from it): the index groups millions of mentions by these
@@ -16,8 +18,8 @@ export class MentionEndsBuilder {
 
   push(paper: number, concept: number): void {
     if (this.length === this.papers.length) {
-      this.papers = grown(this.papers);
-      this.concepts = grown(this.concepts);
+      this.papers = grownTo(this.papers, 2 * this.length);
+      this.concepts = grownTo(this.concepts, 2 * this.length);
     }
     this.papers[this.length] = paper;
     this.concepts[this.length++] = concept;
@@ -27,10 +29,4 @@ export class MentionEndsBuilder {
   build(): MentionEnds {
     return { papers: this.papers.slice(0, this.length), concepts: this.concepts.slice(0, this.length) };
   }
-}
-
-function grown(from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const into = new Int32Array(2 * from.length);
-  into.set(from);
-  return into;
 }
