@@ -15,13 +15,37 @@ import {
   type SearchQuery,
 } from './search-scoring.js';
 
+/** A posting list: a growable array, or a column read whole (a typed array, copied to an array when it first changes). */
+export type PostingList<T> = readonly T[] | (T extends number ? Int32Array : never);
+
 /** Token -> ids (paper ordinals, or concept and repository ids), with prefix look-up over the sorted vocabulary. */
 class TokenIndex<T extends string | number> {
-  private readonly postings = new Map<string, T[]>();
+  private readonly postings = new Map<string, T[] | PostingList<T>>();
   private vocabulary: string[] | null = null;
 
-  add(token: string, id: T): void {
+  /**
+   * An index of paper ordinals from its columns (see {@link FieldColumns}): each word's postings
+   * a view of `postings`, the vocabulary the words as given (sorted).
+   */
+  static fromColumns(columns: FieldColumns): TokenIndex<number> {
+    const index = new TokenIndex<number>();
+    const { words, offsets, postings } = columns;
+    for (let w = 0; w < words.length; w++) index.postings.set(words[w]!, postings.subarray(offsets[w]!, offsets[w + 1]!));
+    index.vocabulary = words.slice();
+    return index;
+  }
+
+  /** The postings of `token` as a growable array (a column's view is copied once). */
+  private growable(token: string): T[] | undefined {
     const list = this.postings.get(token);
+    if (list === undefined || Array.isArray(list)) return list as T[] | undefined;
+    const copy = Array.from(list as ArrayLike<T>);
+    this.postings.set(token, copy);
+    return copy;
+  }
+
+  add(token: string, id: T): void {
+    const list = this.growable(token);
     if (list) {
       list.push(id);
       return;
@@ -34,7 +58,7 @@ class TokenIndex<T extends string | number> {
 
   /** Takes `id` off the postings of `token` (every occurrence); a word left with none leaves the vocabulary. */
   remove(token: string, id: T): void {
-    const list = this.postings.get(token);
+    const list = this.growable(token);
     if (!list) return;
     let kept = 0;
     for (const other of list) if (other !== id) list[kept++] = other;
@@ -57,13 +81,13 @@ class TokenIndex<T extends string | number> {
     return lo;
   }
 
-  exact(token: string): readonly T[] {
-    return this.postings.get(token) ?? [];
+  exact(token: string): PostingList<T> {
+    return (this.postings.get(token) ?? []) as PostingList<T>;
   }
 
   /** The postings of every token starting with `prefix` (`prefix` itself included), one list at a time. */
-  *withPrefix(prefix: string): Generator<readonly T[]> {
-    for (const word of this.wordsWithPrefix(prefix)) yield this.postings.get(word)!;
+  *withPrefix(prefix: string): Generator<PostingList<T>> {
+    for (const word of this.wordsWithPrefix(prefix)) yield this.postings.get(word)! as PostingList<T>;
   }
 
   /** Every token starting with `prefix` (`prefix` itself included), in order. */
@@ -71,6 +95,76 @@ class TokenIndex<T extends string | number> {
     this.vocabulary ??= [...this.postings.keys()].sort(compareIds);
     const words = this.vocabulary;
     for (let i = this.position(prefix); i < words.length && words[i]!.startsWith(prefix); i++) yield words[i]!;
+  }
+}
+
+/**
+ * One field's postings of papers (title or abstract) as columns: the words in vocabulary order
+ * (see compareIds), and the paper ordinals holding word `w`, ascending, at
+ * `postings[offsets[w]..offsets[w + 1])`. Built apart from the index (see PaperColumnsBuilder), to
+ * be taken whole by it.
+ */
+export interface FieldColumns {
+  words: string[];
+  offsets: Int32Array;
+  postings: Int32Array;
+}
+
+/** The title and abstract postings of papers added one by one, whose ordinals are their positions in that order. */
+export class PaperColumnsBuilder {
+  private readonly title = new FieldColumnsBuilder();
+  private readonly abstract = new FieldColumnsBuilder();
+  private count = 0;
+
+  add(paper: Pick<PaperRecord, 'title' | 'abstract'>): void {
+    const doc = paperSearchDoc(paper);
+    const ord = this.count++;
+    this.title.add(doc.titleTokens, ord);
+    this.abstract.add(doc.abstractTokens, ord);
+  }
+
+  build(): { title: FieldColumns; abstract: FieldColumns } {
+    return { title: this.title.build(), abstract: this.abstract.build() };
+  }
+}
+
+/** One field's postings, gathered as (word number, paper) pairs in paper order, then grouped by word. */
+class FieldColumnsBuilder {
+  private readonly numbers = new Map<string, number>();
+  private readonly words: string[] = [];
+  private wordOf = new Int32Array(1 << 16);
+  private paperOf = new Int32Array(1 << 16);
+  private size = 0;
+
+  add(tokens: Iterable<string>, ord: number): void {
+    for (const token of tokens) {
+      let n = this.numbers.get(token);
+      if (n === undefined) {
+        n = this.words.length;
+        this.words.push(token);
+        this.numbers.set(token, n);
+      }
+      if (this.size === this.wordOf.length) {
+        this.wordOf = grownTo(this.wordOf, this.size * 2);
+        this.paperOf = grownTo(this.paperOf, this.size * 2);
+      }
+      this.wordOf[this.size] = n;
+      this.paperOf[this.size++] = ord;
+    }
+  }
+
+  build(): FieldColumns {
+    const order = this.words.map((_, n) => n).sort((a, b) => compareIds(this.words[a]!, this.words[b]!));
+    const rank = new Int32Array(order.length);
+    order.forEach((n, r) => (rank[n] = r));
+    const offsets = new Int32Array(order.length + 1);
+    for (let i = 0; i < this.size; i++) offsets[rank[this.wordOf[i]!]! + 1]!++;
+    for (let r = 0; r < order.length; r++) offsets[r + 1]! += offsets[r]!;
+    // Pairs are in paper order, so each word's papers come out ascending.
+    const next = offsets.slice(0, order.length);
+    const postings = new Int32Array(this.size);
+    for (let i = 0; i < this.size; i++) postings[next[rank[this.wordOf[i]!]!]!++] = this.paperOf[i]!;
+    return { words: order.map((n) => this.words[n]!), offsets, postings };
   }
 }
 
@@ -109,7 +203,7 @@ export class Ordinals {
 
 /** A query token's postings in one field of the papers: one list per word it matches, with the units a hit there counts. */
 interface FieldPostings {
-  lists: (readonly number[])[];
+  lists: PostingList<number>[];
   units: number[];
 }
 
@@ -241,7 +335,7 @@ class HitCounter {
    * Marks the papers found in a list of every one of `needs` (each a group of postings) and
    * returns the marks, for {@link count} to count only them; {@link unrestrict} clears them.
    */
-  restrict(ordinals: number, needs: (readonly number[])[][]): Uint8Array {
+  restrict(ordinals: number, needs: PostingList<number>[][]): Uint8Array {
     this.reserve(ordinals);
     const { level, only, seen } = this;
     // The title's need counts (zero between calls) count here how many needs a paper meets.
@@ -342,8 +436,8 @@ class HitCounter {
  * sets so scoring does not tokenise again.
  */
 export class SearchIndex {
-  private readonly titleTokens = new TokenIndex<number>();
-  private readonly abstractTokens = new TokenIndex<number>();
+  private readonly titleTokens: TokenIndex<number>;
+  private readonly abstractTokens: TokenIndex<number>;
   /** Words of concept names -> the ordinals of the names (a concept's name and each alias) holding them. */
   private readonly conceptTokens = new TokenIndex<number>();
   /** Typo keys of the words of concept names -> those words (see conceptNameFuzzyKeys). */
@@ -369,12 +463,26 @@ export class SearchIndex {
   private readonly counter = new HitCounter();
   readonly conceptDocs = new Map<string, ConceptSearchDoc>();
 
+  /**
+   * Indexes the records; `paperColumns`, when given, are the postings of `papers` made apart (see
+   * {@link PaperColumnsBuilder}: paper ordinals are positions in `papers`), taken instead of
+   * tokenising every paper again.
+   */
   constructor(
     papers: Iterable<PaperRecord>,
     concepts: Iterable<ConceptRecord>,
     repositories: Iterable<RepositoryRecord>,
+    paperColumns?: { title: FieldColumns; abstract: FieldColumns },
   ) {
-    for (const paper of papers) this.addPaper(paper);
+    if (paperColumns) {
+      this.titleTokens = TokenIndex.fromColumns(paperColumns.title);
+      this.abstractTokens = TokenIndex.fromColumns(paperColumns.abstract);
+      for (const paper of papers) this.papers.of(paper.id);
+    } else {
+      this.titleTokens = new TokenIndex<number>();
+      this.abstractTokens = new TokenIndex<number>();
+      for (const paper of papers) this.addPaper(paper);
+    }
     for (const concept of concepts) this.addConcept(concept);
     for (const repo of repositories) this.addRepository(repo);
   }

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCorpus } from '../../src/bench/generator.js';
@@ -7,10 +8,16 @@ import { IngestService, WORKER_MIN_PAPERS } from '../../src/ingest/ingest-servic
 import { toPaperSource } from '../../src/ingest/paper-input.js';
 import { ExtractionPool } from '../../src/ingest/workers/extract-pool.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
+import { buildGraph } from '../../src/ingest/build-graph.js';
+import type { ConceptRecord, GraphData } from '../../src/model.js';
+import type { SearchHit } from '../../src/store/graph-store.js';
+import { conceptLookupKeys } from '../../src/store/lookup.js';
+import { snapshotPath } from '../../src/store/memory/snapshot.js';
 import { packageRoot } from '../../src/util/package-root.js';
+import { tempDirs } from '../fixtures/temp-dirs.js';
 
-// The pool runs the compiled worker (dist/): build it from the current sources first, so the
-// workers and this thread run the same extractor.
+// The pool and the load worker run compiled workers (dist/): build them from the current sources
+// first, so the workers and this thread run the same code.
 beforeAll(() => {
   execFileSync(process.execPath, [join(packageRoot(), 'node_modules/typescript/bin/tsc'), '-p', join(packageRoot(), 'tsconfig.build.json')], {
     stdio: 'inherit',
@@ -69,4 +76,79 @@ describe('extraction on worker threads', () => {
     await expect(new IngestService(store).ingestBatches(batches(), { workers: 2 })).rejects.toThrow(/two papers in one ingest/);
     expect((await store.stats()).papers).toBe(0);
   });
+});
+
+describe('snapshot load with a worker thread', () => {
+  const tempDir = tempDirs('kg-load-worker-');
+  /** A stored graph of generated papers, in a fresh data folder. */
+  async function storedGraph(): Promise<{ dir: string; graph: GraphData }> {
+    const dir = await tempDir();
+    const graph = buildGraph(papers(300, 500));
+    const writer = new MemoryStore({ dataDir: dir });
+    await writer.init();
+    await writer.replaceGraph(graph);
+    await writer.close();
+    return { dir, graph };
+  }
+  const open = async (dir: string, loadWorker: boolean, warnings: string[] = []) => {
+    const store = new MemoryStore({ dataDir: dir, loadWorker, warn: (m) => warnings.push(m) });
+    await store.init();
+    return store;
+  };
+  const label = (h: SearchHit) => `${h.kind}:${h.kind === 'CONCEPT' ? h.concept.id : h.kind === 'PAPER' ? h.paper.id : h.repository.id}:${h.score}`;
+  /** Concept look-ups by every name and search answers (names, words, prefixes, typos, phrases) of two stores. */
+  async function expectSameAnswers(a: MemoryStore, b: MemoryStore, graph: GraphData): Promise<void> {
+    const names = graph.concepts.flatMap((c) => [c.name, ...(c.acronym ? [c.acronym] : []), ...c.aliases]);
+    const keys = names.map((n) => conceptLookupKeys(n));
+    const ids = (found: (ConceptRecord | null)[]) => found.map((c) => c?.id ?? null);
+    expect(ids(await a.conceptsByLookupKeys(keys))).toEqual(ids(await b.conceptsByLookupKeys(keys)));
+    const titleWords = graph.papers.slice(0, 20).flatMap((p) => p.title.split(' ').slice(0, 2));
+    const queries = [
+      ...graph.concepts.slice(0, 30).map((c) => c.name),
+      ...titleWords,
+      ...titleWords.map((w) => w.slice(0, 4)),
+      ...titleWords.map((w) => `${w}x`),
+      graph.papers[0]!.title,
+      graph.papers[1]!.abstract.split(' ').slice(2, 5).join(' '),
+    ];
+    // Every hit (first: 1,000), so a paper missing from one posting list shows.
+    for (const query of queries) {
+      for (const first of [10, 1_000]) expect((await a.search(query, first)).map(label), query).toEqual((await b.search(query, first)).map(label));
+    }
+  }
+
+  it('answers look-ups and searches as a load on one thread does, before and after deltas', async () => {
+    const { dir, graph } = await storedGraph();
+    const warnings: string[] = [];
+    const [withWorker, alone] = [await open(dir, true, warnings), await open(dir, false)];
+    expect(withWorker.loadedWithWorker).toBe(true);
+    expect(alone.loadedWithWorker).toBe(false);
+    expect(warnings).toEqual([]);
+    await expectSameAnswers(withWorker, alone, graph);
+
+    // A delta rewrites a paper's title (a word off, two on) and adds papers: postings read whole are then changed in place.
+    const [first] = graph.papers;
+    const delta = buildGraph([...papers(3, 5_000)]);
+    delta.papers.push({ ...first!, title: `quasicrystal lattice ${first!.title.split(' ').slice(1).join(' ')}` });
+    for (const store of [withWorker, alone]) await store.applyDelta(delta);
+    const after = await alone.exportGraph();
+    await expectSameAnswers(withWorker, alone, after);
+    expect((await withWorker.search('quasicrystal', 5)).map(label)).toEqual([`PAPER:${first!.id}:${(await alone.search('quasicrystal', 5))[0]!.score}`]);
+
+    // A later load applies the journal's delta after the worker's part.
+    const reopened = await open(dir, true, warnings);
+    expect(reopened.loadedWithWorker).toBe(true);
+    await expectSameAnswers(reopened, alone, after);
+    expect(warnings).toEqual([]);
+  }, 120_000);
+
+  it('says so and does the work itself when the worker cannot (a version 1 snapshot)', async () => {
+    const { dir, graph } = await storedGraph();
+    await writeFile(snapshotPath(dir), JSON.stringify({ format: 'paper-kg-snapshot', version: 1, graph }));
+    const warnings: string[] = [];
+    const store = await open(dir, true, warnings);
+    expect(store.loadedWithWorker).toBe(false);
+    expect(warnings).toEqual([expect.stringMatching(/^the load worker failed, so the load did its part \(.*version 1/)]);
+    await expectSameAnswers(store, await open(dir, false), graph);
+  }, 120_000);
 });

@@ -5,6 +5,7 @@ import { conceptIndexKeys } from '../lookup.js';
 import { compareIds } from '../ordering.js';
 import { Ordinals, SearchIndex } from '../search-index.js';
 import type { MentionEnds } from './mention-ends.js';
+import type { NodeDerivations } from './node-derivations.js';
 import { packMention, type PackedMention } from './packed-mention.js';
 import { relatedColumnsOf, RelatedLists, type RelatedColumns } from './related-lists.js';
 
@@ -14,9 +15,10 @@ export type GraphIndex = ReturnType<typeof buildIndex>;
 /**
  * Lookup structures derived from the graph; built whole by each load or replacement, then kept
  * up to date by deltas. `related` holds RELATED_TO records beside `graph.related`, naming their
- * concepts by position in `graph.concepts` (as a snapshot is read).
+ * concepts by position in `graph.concepts` (as a snapshot is read). With `lookupLater`, the
+ * concepts' lookup keys are left to {@link completeIndex}, which must then be called before use.
  */
-export function buildIndex(graph: GraphData, related?: RelatedColumns, mentionEnds?: MentionEnds) {
+export function buildIndex(graph: GraphData, related?: RelatedColumns, mentionEnds?: MentionEnds, lookupLater = false) {
   const papers = new Map<string, PaperRecord>();
   const concepts = new Map<string, ConceptRecord>();
   const repositories = new Map<string, RepositoryRecord>();
@@ -120,8 +122,8 @@ export function buildIndex(graph: GraphData, related?: RelatedColumns, mentionEn
 
   const lookup = new Map<string, ConceptRecord[]>();
   const communities = new Map<number, ConceptRecord[]>();
+  if (!lookupLater) fillLookup(lookup, concepts.values(), null);
   for (const concept of concepts.values()) {
-    for (const key of conceptIndexKeys(concept)) push(lookup, key, concept);
     if (concept.community !== undefined) push(communities, concept.community, concept);
   }
   for (const list of communities.values()) list.sort(compareByRank);
@@ -180,7 +182,35 @@ export function buildIndex(graph: GraphData, related?: RelatedColumns, mentionEn
     builtSearch(): SearchIndex | null {
       return searchIndex;
     },
+    /** Takes `built` as the search index (see completeIndex). */
+    adoptSearch(built: SearchIndex): void {
+      searchIndex = built;
+    },
   };
+}
+
+/**
+ * Completes an index built with `lookupLater`, before any delta: the concepts' lookup keys, and
+ * with `derived` (made apart from exactly the indexed papers and concepts, in load order; see
+ * node-derivations.ts) the keys from it and the search index from its papers' postings.
+ */
+export function completeIndex(index: GraphIndex, derived: NodeDerivations | null): void {
+  fillLookup(index.lookup, index.concepts.values(), derived);
+  if (derived) index.adoptSearch(new SearchIndex(index.papers.values(), index.concepts.values(), index.repositories.values(), derived.paperColumns));
+}
+
+/** Indexes `concepts` under their lookup keys: each one's keys from `derived` (by position) or computed. */
+function fillLookup(lookup: Map<string, ConceptRecord[]>, concepts: Iterable<ConceptRecord>, derived: NodeDerivations | null): void {
+  let i = 0;
+  for (const concept of concepts) {
+    if (derived) {
+      const { lookupKeys, keyOffsets } = derived;
+      for (let k = keyOffsets[i]!; k < keyOffsets[i + 1]!; k++) push(lookup, lookupKeys[k]!, concept);
+    } else {
+      for (const key of conceptIndexKeys(concept)) push(lookup, key, concept);
+    }
+    i++;
+  }
 }
 
 /**
@@ -293,23 +323,32 @@ function groupByEnds(
   byConcept: Map<string, PackedMention[]>,
 ): { paperConcepts: PaperConcepts; conceptsInOrder: string[] } {
   const mentions = graph.mentions;
-  const paperLists = new Array<PackedMention[] | undefined>(graph.papers.length);
-  const conceptLists = new Array<PackedMention[] | undefined>(graph.concepts.length);
-  const offsets = new Int32Array(graph.papers.length + 1);
+  const paperCount = graph.papers.length;
+  const conceptCount = graph.concepts.length;
+  // Every list is made at its final length (its count from the ends), not grown by pushes.
+  const offsets = new Int32Array(paperCount + 1);
+  const conceptSizes = new Int32Array(conceptCount);
+  for (let i = 0; i < mentions.length; i++) {
+    offsets[ends.papers[i]! + 1]!++;
+    conceptSizes[ends.concepts[i]!]!++;
+  }
+  const paperLists = new Array<PackedMention[] | undefined>(paperCount);
+  const conceptLists = new Array<PackedMention[] | undefined>(conceptCount);
+  const paperAt = new Int32Array(paperCount);
+  const conceptAt = new Int32Array(conceptCount);
   for (let i = 0; i < mentions.length; i++) {
     const m = packMention(mentions[i]!);
     const p = ends.papers[i]!;
     const c = ends.concepts[i]!;
     let list = paperLists[p];
-    if (list === undefined) byPaper.set(m.paperId, (paperLists[p] = list = []));
-    list.push(m);
+    if (list === undefined) byPaper.set(m.paperId, (paperLists[p] = list = new Array<PackedMention>(offsets[p + 1]!)));
+    list[paperAt[p]!++] = m;
     list = conceptLists[c];
-    if (list === undefined) byConcept.set(m.conceptId, (conceptLists[c] = list = []));
-    list.push(m);
-    offsets[p + 1]!++;
+    if (list === undefined) byConcept.set(m.conceptId, (conceptLists[c] = list = new Array<PackedMention>(conceptSizes[c]!)));
+    list[conceptAt[c]!++] = m;
   }
-  for (let p = 0; p < graph.papers.length; p++) offsets[p + 1]! += offsets[p]!;
-  const next = offsets.slice(0, graph.papers.length);
+  for (let p = 0; p < paperCount; p++) offsets[p + 1]! += offsets[p]!;
+  const next = offsets.slice(0, paperCount);
   const ordinals = new Int32Array(mentions.length);
   for (let i = 0; i < mentions.length; i++) ordinals[next[ends.papers[i]!]!++] = ends.concepts[i]!;
   // A snapshot lists mentions in the order of concepts' lists (see inLoadOrder in snapshot.ts):

@@ -45,9 +45,10 @@ import { compareIds, conceptIdf } from '../ordering.js';
 import * as paging from '../paging.js';
 import { maxPhraseBonus, paperScoreOfHits, parseSearchQuery, scoreConcept, scoreRepository, type SearchQuery } from '../search-scoring.js';
 import { checkDelta } from '../delta.js';
-import { applyDeltaToIndex, buildIndex, CONCEPT_PAPERS_CACHE, graphOfIndex, type GraphIndex } from './graph-index.js';
+import { applyDeltaToIndex, buildIndex, completeIndex, CONCEPT_PAPERS_CACHE, graphOfIndex, type GraphIndex } from './graph-index.js';
 import { DeltaJournal } from './journal.js';
 import type { MentionEnds } from './mention-ends.js';
+import { deriveInWorker, derivationsMatch, useLoadWorker } from './node-derivations.js';
 import { plainGraph, plainMention } from './packed-mention.js';
 import type { RelatedColumns } from './related-lists.js';
 import { corrupt, readSnapshotFile, removeStaleTempFiles, snapshotPath, writeSnapshot } from './snapshot.js';
@@ -57,6 +58,12 @@ export interface MemoryStoreOptions {
   dataDir: string | null;
   /** Hears about saved data that start-up ignored (a torn last journal record); default: a process warning. */
   warn?: (message: string) => void;
+  /**
+   * Whether a snapshot load makes the search postings and lookup keys on a worker thread while
+   * it reads the rest (see node-derivations.ts). Default: for snapshots of 32 MB and more, given
+   * a second core and a built worker (`npm run build`).
+   */
+  loadWorker?: boolean;
 }
 
 /** A journal this much bigger than its snapshot (and at least {@link JOURNAL_MIN_FOLD_BYTES}) is folded into a new snapshot. */
@@ -82,6 +89,8 @@ export class MemoryStore implements GraphStore {
   /** The id of the snapshot on disk (null: none yet, or one written before ids). */
   private snapshotId: string | null = null;
   private snapshotBytes = 0;
+  /** Whether the last load took the search postings and lookup keys from the load worker (see node-derivations.ts). */
+  loadedWithWorker = false;
   private readonly journal: DeltaJournal | null;
   /** Scores by paper ordinal for similarPapers (zero between calls). */
   private similarScratch = new Float64Array(0);
@@ -97,12 +106,28 @@ export class MemoryStore implements GraphStore {
     const dataDir = this.options.dataDir;
     if (dataDir && this.journal) {
       await removeStaleTempFiles(dataDir);
+      // A big snapshot's search postings and lookup keys are made on a second thread meanwhile.
+      let workerFailure: Error | null = null;
+      const deriving = (await useLoadWorker(dataDir, this.options.loadWorker))
+        ? deriveInWorker(dataDir).catch((error: Error) => ((workerFailure = error), null))
+        : null;
       const snapshot = await readSnapshotFile(dataDir, true);
       if (snapshot) {
+        const { papers, concepts } = snapshot.graph;
         try {
-          this.load(snapshot.graph, snapshot.related ?? undefined, snapshot.mentionEnds ?? undefined);
+          this.load(snapshot.graph, snapshot.related ?? undefined, snapshot.mentionEnds ?? undefined, deriving !== null);
         } catch (error) {
           throw corrupt(dataDir, `does not hold a consistent graph (${(error as Error).message})`);
+        }
+        if (deriving) {
+          let derived = await deriving;
+          if (derived && !derivationsMatch(derived, papers, concepts)) {
+            workerFailure = new Error('it read other nodes than the load');
+            derived = null;
+          }
+          if (workerFailure) this.warn(`the load worker failed, so the load did its part (${(workerFailure as Error).message})`);
+          completeIndex(this.index, derived);
+          this.loadedWithWorker = derived !== null;
         }
         this.snapshotId = snapshot.id;
         this.snapshotBytes = await fileSize(snapshotPath(dataDir));
@@ -243,7 +268,7 @@ export class MemoryStore implements GraphStore {
    * throws, changing nothing, when it does not. `mentionEnds`, the positions of the mentions'
    * nodes (checked as read), says every mention names nodes the graph holds.
    */
-  private load(data: GraphData, related?: RelatedColumns, mentionEnds?: MentionEnds): void {
+  private load(data: GraphData, related?: RelatedColumns, mentionEnds?: MentionEnds, lookupLater = false): void {
     const ids = (label: string, records: readonly { id: string }[]) => {
       const set = new Set<string>();
       for (const { id } of records) {
@@ -265,7 +290,7 @@ export class MemoryStore implements GraphStore {
     edges('HAS_CODE', data.hasCode, (h) => [h.paperId, papers, h.repositoryId, repositories]);
     edges('RELATED_TO', data.related, (r) => [r.source, concepts, r.target, concepts]);
     edges('BROADER', data.broader, (b) => [b.narrower, concepts, b.broader, concepts]);
-    const index = buildIndex(data, related, mentionEnds);
+    const index = buildIndex(data, related, mentionEnds, lookupLater);
     this.data = data;
     this.index = index;
   }

@@ -180,6 +180,47 @@ export async function readSnapshotFile(dataDir: string, relatedAsColumns = false
   return { graph, id, related: columns?.build() ?? null, mentionEnds: positional ? (ends?.build() ?? null) : null };
 }
 
+/** A node as a snapshot lists it. */
+export type SnapshotNode =
+  | { section: 'papers'; record: PaperRecord }
+  | { section: 'concepts'; record: ConceptRecord }
+  | { section: 'repositories'; record: RepositoryRecord };
+
+/**
+ * The nodes of the snapshot in `dataDir` in the order written, read up to the end of the node
+ * sections (the first part of a version 2, 3 or 4 file), for work that needs only them (see
+ * load-worker.ts). Nothing when there is no snapshot; throws on a version 1 file or a line that
+ * is not JSON. It checks no more than that: {@link readSnapshotFile} is the load.
+ */
+export async function* snapshotNodes(dataDir: string): AsyncGenerator<SnapshotNode> {
+  let handle;
+  try {
+    handle = await open(snapshotPath(dataDir), 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  try {
+    let first = true;
+    for await (const { text } of linesOf(handle, 1 << 22)) {
+      if (first) {
+        const version = (JSON.parse(text) as { version?: unknown } | null)?.version;
+        if (version !== 2 && version !== 3 && version !== VERSION) throw new Error(`the snapshot is a version ${String(version)} file`);
+        first = false;
+        continue;
+      }
+      // Node chunks start `{"s":"papers"`, `{"s":"concepts"` or `{"s":"repositories"`; the first other one ends them.
+      const section = NODE_CHUNK.exec(text.slice(0, 24))?.[1] as SnapshotNode['section'] | undefined;
+      if (section === undefined) return;
+      for (const record of (JSON.parse(text) as { r: unknown[] }).r) yield { section, record } as SnapshotNode;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+const NODE_CHUNK = /^\{"s":"(papers|concepts|repositories)"/;
+
 /**
  * A mention row of a version 3 file (naming its paper and concept by position) as the store keeps it,
  * with its positions added to `ends`: no tuple is resolved field by field, and no id is looked
