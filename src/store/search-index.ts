@@ -444,12 +444,17 @@ export class SearchIndex {
   private readonly wordFuzzy = new TokenIndex<string>();
   private readonly fuzzyWords = new Set<string>();
   private readonly concepts = new Ordinals();
-  /** Ordinals of concept names, keyed by concept id and lower-cased name; a name's concept and word count by its ordinal. */
-  private readonly names = new Ordinals();
+  /**
+   * Concept names (a concept's name and each alias, lower-cased) are numbered as indexed: by
+   * concept ordinal, the numbers of its names in the order of its search doc's `names`; by name
+   * number, its concept's ordinal and its word count.
+   */
+  private readonly nameOrdinals: number[][] = [];
+  private nameCount = 0;
   private nameConcept = new Int32Array(0);
   private nameWords = new Uint16Array(0);
   /** Concepts by each of their lower-cased names (what scores 3 when the query is exactly it). */
-  private readonly conceptsByName = new Map<string, Set<string>>();
+  private readonly conceptsByName = new Map<string, string[]>();
   /** Scratch by name ordinal (best level of the current query token, summed levels, words covered) and by concept ordinal (best bound). */
   private nameLevel = new Uint8Array(0);
   private nameTotal = new Uint32Array(0);
@@ -515,16 +520,17 @@ export class SearchIndex {
     this.conceptDocs.set(concept.id, doc);
     // Most replacements change counts, not names: then no posting changes.
     const kept = new Set(doc.names);
+    const numbers = this.nameOrdinals[ord] ?? [];
     before.names.forEach((name, i) => {
       if (kept.has(name)) return;
-      this.conceptsByName.get(name)?.delete(concept.id);
-      const nameOrd = this.names.get(nameKey(concept.id, name));
+      const ids = this.conceptsByName.get(name);
+      if (ids) keepUnlessEqual(ids, concept.id);
+      if (ids?.length === 0) this.conceptsByName.delete(name);
+      const nameOrd = numbers[i];
       if (nameOrd !== undefined) for (const t of before.nameTokens[i]!) this.conceptTokens.remove(t, nameOrd);
     });
-    const had = new Set(before.names);
-    doc.names.forEach((name, i) => {
-      if (!had.has(name)) this.addConceptName(ord, concept.id, name, doc.nameTokens[i]!);
-    });
+    const had = new Map(before.names.map((name, i) => [name, numbers[i]]));
+    this.nameOrdinals[ord] = doc.names.map((name, i) => had.get(name) ?? this.addConceptName(ord, concept.id, name, doc.nameTokens[i]!));
   }
 
   /** Indexes `repo` in place of `old` (the record it replaces, if any). */
@@ -547,15 +553,15 @@ export class SearchIndex {
     const ord = this.concepts.of(concept.id);
     const doc = conceptSearchDoc(concept);
     this.conceptDocs.set(concept.id, doc);
-    doc.names.forEach((name, i) => this.addConceptName(ord, concept.id, name, doc.nameTokens[i]!));
+    this.nameOrdinals[ord] = doc.names.map((name, i) => this.addConceptName(ord, concept.id, name, doc.nameTokens[i]!));
   }
 
-  /** Indexes one (lower-cased) name of concept `ord`: its exact look-up and its words. */
-  private addConceptName(ord: number, id: string, name: string, tokens: readonly string[]): void {
-    let set = this.conceptsByName.get(name);
-    if (!set) this.conceptsByName.set(name, (set = new Set()));
-    set.add(id);
-    const nameOrd = this.names.of(nameKey(id, name));
+  /** Indexes one (lower-cased) name of concept `ord`, its exact look-up and its words, under a new number, which it returns. */
+  private addConceptName(ord: number, id: string, name: string, tokens: readonly string[]): number {
+    const ids = this.conceptsByName.get(name);
+    if (!ids) this.conceptsByName.set(name, [id]);
+    else if (!ids.includes(id)) ids.push(id);
+    const nameOrd = this.nameCount++;
     if (this.nameConcept.length <= nameOrd) {
       const length = Math.max(nameOrd + 1, this.nameConcept.length * 2, 1024);
       this.nameConcept = grownTo(this.nameConcept, length);
@@ -571,6 +577,7 @@ export class SearchIndex {
       }
       this.conceptTokens.add(word, nameOrd);
     }
+    return nameOrd;
   }
 
   /**
@@ -587,7 +594,7 @@ export class SearchIndex {
     if (count === 0) return { length: 0, id: () => '', bound: () => 0, cap: () => 0 };
     const exact = [...(this.conceptsByName.get(q.phrase) ?? [])].sort(compareIds);
     const exactOrdinals = new Set(exact.map((id) => this.concepts.get(id)!));
-    this.reserveNames(this.names.size, this.concepts.size);
+    this.reserveNames(this.nameCount, this.concepts.size);
     const { nameLevel: level, nameTotal: total, nameCovered: covered, nameSeen: seen, nameTouched: touched, conceptBound: best } = this;
     let touchedCount = 0;
     const matchedWords = new Set<string>();
@@ -791,8 +798,11 @@ export interface RankedConcepts {
   cap(i: number): number;
 }
 
-function nameKey(conceptId: string, name: string): string {
-  return `${conceptId}\u0000${name}`;
+/** Takes every `value` out of `list`, in place. */
+function keepUnlessEqual<T>(list: T[], value: T): void {
+  let kept = 0;
+  for (const item of list) if (item !== value) list[kept++] = item;
+  list.length = kept;
 }
 
 /** Moves `id` from the postings of the words only `before` has to those only `after` has. */
