@@ -22,6 +22,8 @@ export type PostingList<T> = readonly T[] | (T extends number ? Int32Array : nev
 class TokenIndex<T extends string | number> {
   private readonly postings = new Map<string, T[] | PostingList<T>>();
   private vocabulary: string[] | null = null;
+  /** The words spelt backwards, sorted (for look-ups by suffix); made on first use. */
+  private backwards: string[] | null = null;
 
   /**
    * An index of paper ordinals from its columns (see {@link FieldColumns}): each word's postings
@@ -53,7 +55,8 @@ class TokenIndex<T extends string | number> {
     this.postings.set(token, [id]);
     // A vocabulary already sorted takes the new word in place (a search for it and a move of the
     // words after it) rather than being sorted again whole.
-    if (this.vocabulary) this.vocabulary.splice(this.position(token), 0, token);
+    if (this.vocabulary) this.vocabulary.splice(position(this.vocabulary, token), 0, token);
+    if (this.backwards) this.backwards.splice(position(this.backwards, reversed(token)), 0, reversed(token));
   }
 
   /** Takes `id` off the postings of `token` (every occurrence); a word left with none leaves the vocabulary. */
@@ -65,20 +68,8 @@ class TokenIndex<T extends string | number> {
     list.length = kept;
     if (kept > 0) return;
     this.postings.delete(token);
-    if (this.vocabulary) this.vocabulary.splice(this.position(token), 1);
-  }
-
-  /** Where `word` is or would be in the sorted vocabulary. */
-  private position(word: string): number {
-    const words = this.vocabulary!;
-    let lo = 0;
-    let hi = words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (words[mid]! < word) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    if (this.vocabulary) this.vocabulary.splice(position(this.vocabulary, token), 1);
+    if (this.backwards) this.backwards.splice(position(this.backwards, reversed(token)), 1);
   }
 
   exact(token: string): PostingList<T> {
@@ -94,8 +85,35 @@ class TokenIndex<T extends string | number> {
   *wordsWithPrefix(prefix: string): Generator<string> {
     this.vocabulary ??= [...this.postings.keys()].sort(compareIds);
     const words = this.vocabulary;
-    for (let i = this.position(prefix); i < words.length && words[i]!.startsWith(prefix); i++) yield words[i]!;
+    for (let i = position(words, prefix); i < words.length && words[i]!.startsWith(prefix); i++) yield words[i]!;
   }
+
+  /** Every token ending with `suffix` (`suffix` itself included). */
+  *wordsWithSuffix(suffix: string): Generator<string> {
+    this.backwards ??= [...this.postings.keys()].map(reversed).sort(compareIds);
+    const words = this.backwards;
+    const start = reversed(suffix);
+    for (let i = position(words, start); i < words.length && words[i]!.startsWith(start); i++) yield reversed(words[i]!);
+  }
+}
+
+/** Where `word` is or would be in the sorted `words`. */
+function position(words: readonly string[], word: string): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words[mid]! < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** `word` spelt backwards, by UTF-16 unit (a suffix of a word is a prefix of the word backwards). */
+function reversed(word: string): string {
+  let out = '';
+  for (let i = word.length - 1; i >= 0; i--) out += word[i];
+  return out;
 }
 
 /**
@@ -209,24 +227,27 @@ interface FieldPostings {
 
 /**
  * What the phrase bonus needs of a paper's field: the whole query inside its text means each
- * token inside the phrase is one of the field's words, and the phrase's last token starts one. `needs` maps such tokens to 'exact' or 'any'.
+ * token inside the phrase is one of the field's words ('exact'), the phrase's last token starts
+ * one ('any': any hit of the token) and its first token ends one ('end').
  */
 export interface PhraseNeeds {
-  needs: ReadonlyMap<string, 'exact' | 'any'>;
+  needs: ReadonlyMap<string, 'exact' | 'any' | 'end'>;
 }
 
 /** The field words a paper needs to hold the query's phrase (see {@link PhraseNeeds}); null when there is no phrase bonus. */
 export function phraseNeeds(q: SearchQuery): PhraseNeeds | null {
   if (maxPhraseBonus(q) === 0) return null;
   const sequence = q.phrase.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const needs = new Map<string, 'exact' | 'any'>();
+  const needs = new Map<string, 'exact' | 'any' | 'end'>();
   const last = sequence[sequence.length - 1];
   if (last !== undefined) needs.set(last, 'any');
   for (const t of sequence.slice(1, -1)) needs.set(t, 'exact');
+  // (A token met twice keeps its first need: each is a condition the field must meet.)
+  if (sequence.length > 1 && !needs.has(sequence[0]!)) needs.set(sequence[0]!, 'end');
   return { needs };
 }
 
-/** Postings a short last token's words may hold beyond four times its own, to be read for the phrase's need. */
+/** Postings the words a need reads (a short last token's, the first token's ending it) may hold beyond four times the token's own. */
 const SHORT_NEED_POSTINGS = 10_000;
 
 /** What a caller of SearchIndex.rankedPaperHits knows of its cut, to count fewer papers. */
@@ -237,9 +258,15 @@ export interface PaperHitOptions {
   enters?: (bound: number) => boolean;
 }
 
-/** Papers by the most they can score (see SearchIndex.rankedPaperHits): the `i`-th one's id, token hits and most phrase bonus. */
+/**
+ * Papers by the most they can score (see SearchIndex.rankedPaperHits): the `i`-th one's id, token
+ * hits and most phrase bonus. Papers with the same most come by ordinal; when `inIdOrder`, an
+ * ordinal comes before another exactly when its id does.
+ */
 export interface RankedPaperHits {
   length: number;
+  inIdOrder: boolean;
+  ordinal(i: number): number;
   id(i: number): string;
   hits(i: number): number;
   bonusBound(i: number): number;
@@ -378,8 +405,8 @@ class HitCounter {
 
   /**
    * The counted papers, by the most they can score (token hits plus the phrase bonus a paper
-   * meeting all `needs` needs of a field may get), best first; the counts are then cleared.
-   * `unitsPerPoint` converts a score of 1 to units.
+   * meeting all `needs` needs of a field may get), best first, then by ordinal; the counts are
+   * then cleared. `unitsPerPoint` converts a score of 1 to units.
    */
   drain(maxUnits: number, needs: number | null, unitsPerPoint: number): RankedHits {
     const { total, touched, isTouched } = this;
@@ -394,6 +421,14 @@ class HitCounter {
         titleMet[ord] = 0;
         abstractMet[ord] = 0;
       }
+    }
+    // By ordinal (the counting sort below keeps this order within a bucket): a scan of the marks
+    // when most papers were counted, else a sort of the few.
+    if (size * 16 > isTouched.length) {
+      let at = 0;
+      for (let ord = 0; ord < isTouched.length; ord++) if (isTouched[ord] !== 0) touched[at++] = ord;
+    } else {
+      touched.subarray(0, size).sort();
     }
     const bonusOf = (ord: number) =>
       needs === null ? 0 : titleMet[ord] === needs ? unitsPerPoint : abstractMet[ord] === needs ? unitsPerPoint / 2 : 0;
@@ -465,6 +500,8 @@ export class SearchIndex {
   private readonly repositoryTokens = new TokenIndex<string>();
   /** Paper ordinals: postings hold them. */
   private readonly papers = new Ordinals();
+  /** Whether paper ordinals are in the order of paper ids (as a snapshot's papers are, until a delta adds a paper out of order). */
+  private papersInIdOrder = true;
   private readonly counter = new HitCounter();
   readonly conceptDocs = new Map<string, ConceptSearchDoc>();
 
@@ -482,7 +519,7 @@ export class SearchIndex {
     if (paperColumns) {
       this.titleTokens = TokenIndex.fromColumns(paperColumns.title);
       this.abstractTokens = TokenIndex.fromColumns(paperColumns.abstract);
-      for (const paper of papers) this.papers.of(paper.id);
+      for (const paper of papers) this.paperOrdinal(paper.id);
     } else {
       this.titleTokens = new TokenIndex<number>();
       this.abstractTokens = new TokenIndex<number>();
@@ -542,8 +579,16 @@ export class SearchIndex {
     swapTokens(this.repositoryTokens, repo.id, new Set(repositoryTokens(old)), new Set(repositoryTokens(repo)));
   }
 
+  /** The ordinal of paper `id`, given it now if it has none. */
+  private paperOrdinal(id: string): number {
+    const n = this.papers.size;
+    const ord = this.papers.of(id);
+    if (ord === n && n > 0 && compareIds(this.papers.idAt(n - 1), id) >= 0) this.papersInIdOrder = false;
+    return ord;
+  }
+
   private addPaper(paper: PaperRecord): void {
-    const ord = this.papers.of(paper.id);
+    const ord = this.paperOrdinal(paper.id);
     const doc = paperSearchDoc(paper);
     for (const t of doc.titleTokens) this.titleTokens.add(t, ord);
     for (const t of doc.abstractTokens) this.abstractTokens.add(t, ord);
@@ -694,29 +739,45 @@ export class SearchIndex {
     let needCount = phrase?.needs.size ?? 0;
     const postings = q.tokens.map((t) => {
       const prefixCounts = [...t].length >= MIN_PREFIX;
-      let need = phrase?.needs.get(t);
+      const need = phrase?.needs.get(t);
       const exact = fields.map((field, f): FieldPostings => ({ lists: [field.exact(t)], units: [exactUnits[f]!] })) as [FieldPostings, FieldPostings];
-      if (!prefixCounts && need !== 'any') return { token: t, need, lists: exact };
-      const lists = fields.map((field, f): FieldPostings => {
-        const words = [...field.wordsWithPrefix(t)];
-        return {
-          lists: words.map((word) => field.exact(word)),
-          units: words.map((word) => (word === t ? exactUnits[f]! : prefixCounts ? exactUnits[f]! / 2 : 0)),
-        };
-      }) as [FieldPostings, FieldPostings];
-      if (!prefixCounts) {
+      const size = (f: FieldPostings) => f.lists.reduce((n, list) => n + list.length, 0);
+      // A need whose words would be read for it alone is left out when they are far more than
+      // the token's own postings ("... a": every word starting with "a"); the bound is then
+      // looser, never wrong.
+      const tooMany = (extra: [FieldPostings, FieldPostings]) => size(extra[0]) + size(extra[1]) > 4 * (size(exact[0]) + size(exact[1])) + SHORT_NEED_POSTINGS;
+      const own = !prefixCounts
+        ? exact
+        : (fields.map((field, f): FieldPostings => {
+            const words = [...field.wordsWithPrefix(t)];
+            return { lists: words.map((word) => field.exact(word)), units: words.map((word) => (word === t ? exactUnits[f]! : exactUnits[f]! / 2)) };
+          }) as [FieldPostings, FieldPostings]);
+      if (need === 'any' && !prefixCounts) {
         // A short last token ("cifar-10") does not match as a prefix, but a field holding the
-        // phrase has a word it starts: its words are read for that need alone, unless they are
-        // far more than its own postings ("... a": every word starting with "a"), when the need is
-        // left out (the bound is then looser, never wrong).
-        const size = (f: FieldPostings) => f.lists.reduce((n, list) => n + list.length, 0);
-        if (size(lists[0]) + size(lists[1]) > 4 * (size(exact[0]) + size(exact[1])) + SHORT_NEED_POSTINGS) {
-          need = undefined;
+        // phrase has a word it starts: its words are read for that need alone (no hits).
+        const starting = fields.map((field): FieldPostings => {
+          const words = [...field.wordsWithPrefix(t)].filter((word) => word !== t);
+          return { lists: words.map((word) => field.exact(word)), units: words.map(() => 0) };
+        }) as [FieldPostings, FieldPostings];
+        if (tooMany(starting)) {
           needCount--;
-          return { token: t, need, lists: exact };
+          return { token: t, need: undefined, lists: own };
         }
+        return { token: t, need, lists: joined(own, starting) };
       }
-      return { token: t, need, lists };
+      if (need === 'end') {
+        // The first token ends a word of a field holding the phrase ("odel handle": "model").
+        const ending = fields.map((field): FieldPostings => {
+          const words = [...field.wordsWithSuffix(t)].filter((word) => word !== t && !(prefixCounts && word.startsWith(t)));
+          return { lists: words.map((word) => field.exact(word)), units: words.map(() => 0) };
+        }) as [FieldPostings, FieldPostings];
+        if (tooMany(ending)) {
+          needCount--;
+          return { token: t, need: undefined, lists: own };
+        }
+        return { token: t, need, lists: joined(own, ending) };
+      }
+      return { token: t, need, lists: own };
     });
     // Only papers whose title can hold the phrase: those whose title words meet every need (the
     // titles' postings are short), and only they are counted.
@@ -738,7 +799,7 @@ export class SearchIndex {
       }
       if (rarest) only = this.counter.restrict(this.papers.size, [[...rarest[0]!.lists, ...rarest[1]!.lists]]);
     }
-    for (const { need, lists } of postings) this.counter.count(this.papers.size, lists, exactUnits, need, only);
+    for (const { need, lists } of postings) this.counter.count(this.papers.size, lists, exactUnits, need === 'end' ? 'any' : need, only);
     if (only) this.counter.unrestrict();
     // Units are half hits; a score of 1 is 3 hits per query token.
     const unitsPerPoint = 6 * q.tokens.length;
@@ -746,6 +807,8 @@ export class SearchIndex {
     const papers = this.papers;
     return {
       length: ordinals.length,
+      inIdOrder: this.papersInIdOrder,
+      ordinal: (i) => ordinals[i]!,
       id: (i) => papers.idAt(ordinals[i]!),
       hits: (i) => units[i]! / 2,
       bonusBound: (i) => bonusUnits[i]! / unitsPerPoint,
@@ -796,6 +859,11 @@ export interface RankedConcepts {
   id(i: number): string;
   bound(i: number): number;
   cap(i: number): number;
+}
+
+/** The lists of `a` and `b`, field by field. */
+function joined(a: [FieldPostings, FieldPostings], b: [FieldPostings, FieldPostings]): [FieldPostings, FieldPostings] {
+  return [0, 1].map((f) => ({ lists: [...a[f]!.lists, ...b[f]!.lists], units: [...a[f]!.units, ...b[f]!.units] })) as [FieldPostings, FieldPostings];
 }
 
 /** Takes every `value` out of `list`, in place. */

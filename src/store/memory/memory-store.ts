@@ -817,11 +817,20 @@ export class MemoryStore implements GraphStore {
         titlePhrase: maxPhraseBonus(q) > 0 && !top.mayEnterExactly(1.5, 'PAPER'),
         enters: (bound) => top.mayEnterExactly(bound, 'PAPER'),
       });
+      // A paper turned away on its bound turns away every later one with the same bound and a
+      // later id (the cut only rises): with ordinals in id order, those are passed over unread
+      // ("the": 100,000 papers tie).
+      let [refusedBound, refusedOrdinal] = [NaN, -1];
       for (let i = 0; i < ranked.length; i++) {
         const [n, bonus] = [ranked.hits(i), ranked.bonusBound(i)];
-        if (top.cannotReach(base(n) + bonus)) break;
+        const bound = base(n) + bonus;
+        if (top.cannotReach(bound)) break;
+        if (bound === refusedBound && ranked.ordinal(i) > refusedOrdinal) continue;
         const id = ranked.id(i);
-        if (!top.mayEnterExactly(base(n) + bonus, 'PAPER', { id })) continue;
+        if (!top.mayEnterExactly(bound, 'PAPER', { id })) {
+          if (ranked.inIdOrder) [refusedBound, refusedOrdinal] = [bound, ranked.ordinal(i)];
+          continue;
+        }
         if (bonus === 0) {
           top.offer({ kind: 'PAPER', score: base(n), paper: this.paper(id) });
           continue;
