@@ -81,17 +81,23 @@ class TokenIndex<T extends string | number> {
     for (const word of this.wordsWithPrefix(prefix)) yield this.postings.get(word)! as PostingList<T>;
   }
 
+  /** Sorts the words for look-ups by prefix and, with `suffixes`, by suffix (else done on first use). */
+  prepare(suffixes: boolean): void {
+    this.vocabulary ??= [...this.postings.keys()].sort(compareIds);
+    if (suffixes) this.backwards ??= [...this.postings.keys()].map(reversed).sort(compareIds);
+  }
+
   /** Every token starting with `prefix` (`prefix` itself included), in order. */
   *wordsWithPrefix(prefix: string): Generator<string> {
-    this.vocabulary ??= [...this.postings.keys()].sort(compareIds);
-    const words = this.vocabulary;
+    this.prepare(false);
+    const words = this.vocabulary!;
     for (let i = position(words, prefix); i < words.length && words[i]!.startsWith(prefix); i++) yield words[i]!;
   }
 
   /** Every token ending with `suffix` (`suffix` itself included). */
   *wordsWithSuffix(suffix: string): Generator<string> {
-    this.backwards ??= [...this.postings.keys()].map(reversed).sort(compareIds);
-    const words = this.backwards;
+    this.prepare(true);
+    const words = this.backwards!;
     const start = reversed(suffix);
     for (let i = position(words, start); i < words.length && words[i]!.startsWith(start); i++) yield reversed(words[i]!);
   }
@@ -527,6 +533,14 @@ export class SearchIndex {
     }
     for (const concept of concepts) this.addConcept(concept);
     for (const repo of repositories) this.addRepository(repo);
+  }
+
+  /** Sorts the words that searches look up by prefix or suffix, so that no search pays for it. */
+  prepare(): void {
+    this.titleTokens.prepare(true);
+    this.abstractTokens.prepare(true);
+    this.conceptTokens.prepare(false);
+    this.repositoryTokens.prepare(false);
   }
 
   /**

@@ -772,7 +772,7 @@ export class MemoryStore implements GraphStore {
 
   /** Builds the search index and sorts the long lists, so that no request pays for it. */
   async warm(): Promise<void> {
-    this.index.search();
+    this.index.search().prepare();
     // The long lists; a paper's mentions and a concept's BROADER links are few and sorted when read.
     this.index.mentionsByConcept.sortAll();
     this.index.related.sortAll();
