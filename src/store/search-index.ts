@@ -477,8 +477,8 @@ class HitCounter {
  * sets so scoring does not tokenise again.
  */
 export class SearchIndex {
-  private readonly titleTokens: TokenIndex<number>;
-  private readonly abstractTokens: TokenIndex<number>;
+  private titleTokens = new TokenIndex<number>();
+  private abstractTokens = new TokenIndex<number>();
   /** Words of concept names -> the ordinals of the names (a concept's name and each alias) holding them. */
   private readonly conceptTokens = new TokenIndex<number>();
   /** Typo keys of the words of concept names -> those words (see conceptNameFuzzyKeys). */
@@ -522,17 +522,25 @@ export class SearchIndex {
     repositories: Iterable<RepositoryRecord>,
     paperColumns?: { title: FieldColumns; abstract: FieldColumns },
   ) {
-    if (paperColumns) {
-      this.titleTokens = TokenIndex.fromColumns(paperColumns.title);
-      this.abstractTokens = TokenIndex.fromColumns(paperColumns.abstract);
-      for (const paper of papers) this.paperOrdinal(paper.id);
-    } else {
-      this.titleTokens = new TokenIndex<number>();
-      this.abstractTokens = new TokenIndex<number>();
-      for (const paper of papers) this.addPaper(paper);
-    }
+    this.addPapers(papers, paperColumns);
     for (const concept of concepts) this.addConcept(concept);
     for (const repo of repositories) this.addRepository(repo);
+  }
+
+  /**
+   * Indexes `papers`, given that no paper is indexed yet (a load may index concepts first):
+   * from `columns`, their postings made apart (see {@link PaperColumnsBuilder}: paper ordinals
+   * are positions in `papers`), or else by tokenising each.
+   */
+  addPapers(papers: Iterable<PaperRecord>, columns?: { title: FieldColumns; abstract: FieldColumns }): void {
+    if (this.papers.size > 0) throw new Error('papers are added one by one to a search index that holds papers');
+    if (columns) {
+      this.titleTokens = TokenIndex.fromColumns(columns.title);
+      this.abstractTokens = TokenIndex.fromColumns(columns.abstract);
+      for (const paper of papers) this.paperOrdinal(paper.id);
+    } else {
+      for (const paper of papers) this.addPaper(paper);
+    }
   }
 
   /** Sorts the words that searches look up by prefix or suffix, so that no search pays for it. */

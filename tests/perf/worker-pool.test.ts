@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCorpus } from '../../src/bench/generator.js';
@@ -12,7 +12,9 @@ import { buildGraph } from '../../src/ingest/build-graph.js';
 import type { ConceptRecord, GraphData } from '../../src/model.js';
 import type { SearchHit } from '../../src/store/graph-store.js';
 import { conceptLookupKeys } from '../../src/store/lookup.js';
-import { snapshotPath } from '../../src/store/memory/snapshot.js';
+import { canonicalGraph } from '../../src/store/canonical.js';
+import { snapshotPath, SnapshotError } from '../../src/store/memory/snapshot.js';
+import { decodeColumn, encodeColumn } from '../../src/store/memory/snapshot-columns.js';
 import { packageRoot } from '../../src/util/package-root.js';
 import { tempDirs } from '../fixtures/temp-dirs.js';
 
@@ -115,6 +117,11 @@ describe('snapshot load with a worker thread', () => {
     for (const query of queries) {
       for (const first of [10, 1_000]) expect((await a.search(query, first)).map(label), query).toEqual((await b.search(query, first)).map(label));
     }
+    // The RELATED_TO lists (the worker's), in read order, and the whole graph.
+    const conceptIds = graph.concepts.map((c) => c.id);
+    const related = async (store: MemoryStore) => (await store.relatedOfConcepts(conceptIds, 1_000)).map((list) => list.map((r) => `${r.concept.id}:${r.sharedPapers}:${r.weight}`));
+    expect(await related(a)).toEqual(await related(b));
+    expect(canonicalGraph(await a.exportGraph())).toEqual(canonicalGraph(await b.exportGraph()));
   }
 
   it('answers look-ups and searches as a load on one thread does, before and after deltas', async () => {
@@ -140,6 +147,36 @@ describe('snapshot load with a worker thread', () => {
     expect(reopened.loadedWithWorker).toBe(true);
     await expectSameAnswers(reopened, alone, after);
     expect(warnings).toEqual([]);
+  }, 120_000);
+
+  it('refuses a damaged RELATED_TO chunk as a load on one thread does, naming the line', async () => {
+    const { dir } = await storedGraph();
+    const lines = (await readFile(snapshotPath(dir), 'utf8')).trimEnd().split('\n');
+    const at = lines.findIndex((l) => l.startsWith('{"s":"related"'));
+    const chunk = JSON.parse(lines[at]!) as { n: number; b: Record<string, string> };
+    const targets = decodeColumn(chunk.b.t, 'i32', chunk.n)!;
+    targets[chunk.n - 1] = 999_999;
+    chunk.b.t = encodeColumn(targets);
+    lines[at] = JSON.stringify(chunk);
+    await writeFile(snapshotPath(dir), `${lines.join('\n')}\n`);
+    const failure = (loadWorker: boolean) => open(dir, loadWorker).then(() => null, (error: unknown) => error);
+    const [withWorker, alone] = [await failure(true), await failure(false)];
+    expect(withWorker).toBeInstanceOf(SnapshotError);
+    expect((withWorker as Error).message).toContain(`has a related chunk at line ${at + 1} that refers to concepts number 999999`);
+    expect((withWorker as Error).message).toBe((alone as Error).message);
+  }, 120_000);
+
+  it('reads RELATED_TO records written both as columns and as records (never written so) on this thread', async () => {
+    const { dir, graph } = await storedGraph();
+    const lines = (await readFile(snapshotPath(dir), 'utf8')).trimEnd().split('\n');
+    const at = lines.findIndex((l) => l.startsWith('{"s":"related"'));
+    const chunk = JSON.parse(lines[at]!) as { n: number; b: Record<string, string> };
+    const [s, t] = [decodeColumn(chunk.b.s, 'i32', chunk.n)!, decodeColumn(chunk.b.t, 'i32', chunk.n)!];
+    const [p, w] = [decodeColumn(chunk.b.p, 'f64', chunk.n)!, decodeColumn(chunk.b.w, 'f64', chunk.n)!];
+    lines[at] = JSON.stringify({ s: 'related', r: Array.from(s, (source, i) => [source, t[i], p[i], w[i]]) });
+    await writeFile(snapshotPath(dir), `${lines.join('\n')}\n`);
+    expect(lines.filter((l) => l.startsWith('{"s":"related","n":')).length).toBeGreaterThan(0);
+    await expectSameAnswers(await open(dir, true), await open(dir, false), graph);
   }, 120_000);
 
   it('says so and does the work itself when the worker cannot (a version 1 snapshot)', async () => {

@@ -190,13 +190,23 @@ export function buildIndex(graph: GraphData, related?: RelatedColumns, mentionEn
 }
 
 /**
- * Completes an index built with `lookupLater`, before any delta: the concepts' lookup keys, and
- * with `derived` (made apart from exactly the indexed papers and concepts, in load order; see
- * node-derivations.ts) the keys from it and the search index from its papers' postings.
+ * The search index of an index built with `lookupLater`, its papers left out: made while a load
+ * waits for what {@link completeIndex} then adds.
  */
-export function completeIndex(index: GraphIndex, derived: NodeDerivations | null): void {
+export function searchWithoutPapers(index: GraphIndex): SearchIndex {
+  return new SearchIndex([], index.concepts.values(), index.repositories.values());
+}
+
+/**
+ * Completes an index built with `lookupLater`, before any delta: the concepts' lookup keys, from
+ * `derived` (made apart from exactly the indexed papers and concepts, in load order; see
+ * node-derivations.ts) or computed; and `search` (from {@link searchWithoutPapers}) takes the
+ * papers, from the postings of `derived` or by tokenising them.
+ */
+export function completeIndex(index: GraphIndex, derived: NodeDerivations | null, search: SearchIndex): void {
   fillLookup(index.lookup, index.concepts.values(), derived);
-  if (derived) index.adoptSearch(new SearchIndex(index.papers.values(), index.concepts.values(), index.repositories.values(), derived.paperColumns));
+  search.addPapers(index.papers.values(), derived?.paperColumns);
+  index.adoptSearch(search);
 }
 
 /** Indexes `concepts` under their lookup keys: each one's keys from `derived` (by position) or computed. */

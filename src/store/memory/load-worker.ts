@@ -6,7 +6,9 @@ const { dataDir } = workerData as { dataDir: string };
 try {
   const derived = await deriveFromSnapshot(dataDir);
   const transfer = derived
-    ? [derived.paperColumns.title, derived.paperColumns.abstract].flatMap((c) => [c.offsets.buffer, c.postings.buffer]).concat(derived.keyOffsets.buffer)
+    ? [derived.paperColumns.title, derived.paperColumns.abstract]
+        .flatMap((c) => [c.offsets.buffer, c.postings.buffer])
+        .concat(derived.keyOffsets.buffer, derived.related.layout.starts.buffer, derived.related.layout.ends.buffer, derived.related.layout.figures.buffer)
     : [];
   parentPort!.postMessage({ derived }, transfer as ArrayBuffer[]);
 } catch (error) {

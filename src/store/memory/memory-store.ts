@@ -45,10 +45,10 @@ import { compareIds, conceptIdf } from '../ordering.js';
 import * as paging from '../paging.js';
 import { maxPhraseBonus, paperScoreOfHits, parseSearchQuery, scoreConcept, scoreRepository, type SearchQuery } from '../search-scoring.js';
 import { checkDelta } from '../delta.js';
-import { applyDeltaToIndex, buildIndex, completeIndex, CONCEPT_PAPERS_CACHE, graphOfIndex, type GraphIndex } from './graph-index.js';
+import { applyDeltaToIndex, buildIndex, completeIndex, searchWithoutPapers, CONCEPT_PAPERS_CACHE, graphOfIndex, type GraphIndex } from './graph-index.js';
 import { DeltaJournal } from './journal.js';
 import type { MentionEnds } from './mention-ends.js';
-import { deriveInWorker, derivationsMatch, useLoadWorker } from './node-derivations.js';
+import { deriveInWorker, derivationsMatch, relatedFromSnapshot, useLoadWorker } from './node-derivations.js';
 import { plainGraph, plainMention } from './packed-mention.js';
 import type { RelatedColumns } from './related-lists.js';
 import { corrupt, readSnapshotFile, removeStaleTempFiles, snapshotPath, writeSnapshot } from './snapshot.js';
@@ -106,32 +106,7 @@ export class MemoryStore implements GraphStore {
     const dataDir = this.options.dataDir;
     if (dataDir && this.journal) {
       await removeStaleTempFiles(dataDir);
-      // A big snapshot's search postings and lookup keys are made on a second thread meanwhile.
-      let workerFailure: Error | null = null;
-      const deriving = (await useLoadWorker(dataDir, this.options.loadWorker))
-        ? deriveInWorker(dataDir).catch((error: Error) => ((workerFailure = error), null))
-        : null;
-      const snapshot = await readSnapshotFile(dataDir, true);
-      if (snapshot) {
-        const { papers, concepts } = snapshot.graph;
-        try {
-          this.load(snapshot.graph, snapshot.related ?? undefined, snapshot.mentionEnds ?? undefined, deriving !== null);
-        } catch (error) {
-          throw corrupt(dataDir, `does not hold a consistent graph (${(error as Error).message})`);
-        }
-        if (deriving) {
-          let derived = await deriving;
-          if (derived && !derivationsMatch(derived, papers, concepts)) {
-            workerFailure = new Error('it read other nodes than the load');
-            derived = null;
-          }
-          if (workerFailure) this.warn(`the load worker failed, so the load did its part (${(workerFailure as Error).message})`);
-          completeIndex(this.index, derived);
-          this.loadedWithWorker = derived !== null;
-        }
-        this.snapshotId = snapshot.id;
-        this.snapshotBytes = await fileSize(snapshotPath(dataDir));
-      }
+      await this.loadSnapshot(dataDir);
       const deltas = await this.journal.read(this.snapshotId, this.warn);
       deltas.forEach((delta, i) => {
         try {
@@ -147,6 +122,49 @@ export class MemoryStore implements GraphStore {
     // export, a snapshot), rather than kept beside it (a quarter of the memory at 100,000 papers).
     this.data = null;
     this.initialised = true;
+  }
+
+  /**
+   * Loads the snapshot in `dataDir`, if any. A big one is read on two threads: a worker makes
+   * the search postings, the lookup keys and the RELATED_TO lists (see node-derivations.ts) while
+   * this thread reads and indexes the rest; when the worker fails, this thread does its part.
+   */
+  private async loadSnapshot(dataDir: string): Promise<void> {
+    let workerFailure: Error | null = null;
+    const deriving = (await useLoadWorker(dataDir, this.options.loadWorker))
+      ? deriveInWorker(dataDir).catch((error: Error) => ((workerFailure = error), null))
+      : null;
+    let snapshot = await readSnapshotFile(dataDir, true, deriving !== null);
+    if (!snapshot) return;
+    if (snapshot.relatedSkipped > 0 && ((snapshot.related?.sources.length ?? 0) > 0 || snapshot.graph.related.length > 0)) {
+      // RELATED_TO both as columns and as records (no version writes that): all read here.
+      snapshot = (await readSnapshotFile(dataDir, true))!;
+    }
+    const { papers, concepts } = snapshot.graph;
+    try {
+      this.load(snapshot.graph, snapshot.related ?? undefined, snapshot.mentionEnds ?? undefined, deriving !== null);
+    } catch (error) {
+      throw corrupt(dataDir, `does not hold a consistent graph (${(error as Error).message})`);
+    }
+    if (deriving) {
+      // The search index's concepts meanwhile (the worker usually ends after this thread's part).
+      const search = searchWithoutPapers(this.index);
+      let derived = await deriving;
+      if (derived && !(derivationsMatch(derived, papers, concepts) && derived.related.count === snapshot.relatedSkipped)) {
+        workerFailure = new Error('it read other records than the load');
+        derived = null;
+      }
+      if (workerFailure) this.warn(`the load worker failed, so the load did its part (${(workerFailure as Error).message})`);
+      completeIndex(this.index, derived, search);
+      if (snapshot.relatedSkipped > 0) {
+        // (This thread's reading checks the chunks as the worker's does: a damaged one fails the load.)
+        const related = derived ? derived.related : await relatedFromSnapshot(dataDir, concepts.length);
+        this.index.related.adopt(related.layout);
+      }
+      this.loadedWithWorker = derived !== null;
+    }
+    this.snapshotId = snapshot.id;
+    this.snapshotBytes = await fileSize(snapshotPath(dataDir));
   }
 
   private get warn(): (message: string) => void {

@@ -1,8 +1,9 @@
 /**
- * What a load derives from the snapshot's nodes alone, made on a second thread while the main
- * one reads and indexes the whole file: the search postings of the papers' titles and abstracts
- * (tokenising 100,000 abstracts) and the lookup keys of the concepts (normalising every name).
- * The worker reads the node sections of the file itself, so nothing but the results crosses
+ * What a load makes on a second thread while the main one reads and indexes the rest of the
+ * file: from the nodes, the search postings of the papers' titles and abstracts (tokenising
+ * 100,000 abstracts) and the lookup keys of the concepts (normalising every name); and the
+ * concepts' RELATED_TO lists from the chunks written as columns (millions of records), which the
+ * main thread then skips. The worker reads the file itself, so nothing but the results crosses
  * threads, and those are typed arrays (moved, not copied) and short strings.
  */
 import { existsSync } from 'node:fs';
@@ -15,7 +16,8 @@ import type { ConceptRecord, PaperRecord } from '../../model.js';
 import { conceptIndexKeys } from '../lookup.js';
 import { PaperColumnsBuilder, type FieldColumns } from '../search-index.js';
 import { packageRoot } from '../../util/package-root.js';
-import { snapshotNodes, snapshotPath } from './snapshot.js';
+import { RelatedColumnsBuilder, relatedLayout, type RelatedColumns, type RelatedLayout } from './related-lists.js';
+import { scanSnapshot, snapshotPath } from './snapshot.js';
 
 export interface NodeDerivations {
   /** The papers' ids in snapshot order: the ordinals of `paperColumns`. */
@@ -26,6 +28,8 @@ export interface NodeDerivations {
   /** Concept `i`'s lookup keys (conceptIndexKeys) are `lookupKeys[keyOffsets[i]..keyOffsets[i + 1])`. */
   lookupKeys: string[];
   keyOffsets: Int32Array;
+  /** The RELATED_TO chunks written as columns: how many records, and their lists (concepts by position). */
+  related: { count: number; layout: RelatedLayout };
 }
 
 /** Builds {@link NodeDerivations} from nodes given one at a time, in snapshot order. */
@@ -47,13 +51,14 @@ export class NodeDerivationsBuilder {
     this.keyOffsets.push(this.lookupKeys.length);
   }
 
-  build(): NodeDerivations {
+  build(related: RelatedColumns): NodeDerivations {
     return {
       paperIds: this.paperIds,
       paperColumns: this.papers.build(),
       conceptIds: this.conceptIds,
       lookupKeys: this.lookupKeys,
       keyOffsets: Int32Array.from(this.keyOffsets),
+      related: { count: related.sources.length, layout: relatedLayout(this.conceptIds.length, [related]) },
     };
   }
 }
@@ -61,13 +66,24 @@ export class NodeDerivationsBuilder {
 /** {@link NodeDerivations} of the snapshot in `dataDir`, on this thread (what the worker runs); null when there is none. */
 export async function deriveFromSnapshot(dataDir: string): Promise<NodeDerivations | null> {
   const builder = new NodeDerivationsBuilder();
-  let any = false;
-  for await (const node of snapshotNodes(dataDir)) {
-    any = true;
-    if (node.section === 'papers') builder.addPaper(node.record);
-    else if (node.section === 'concepts') builder.addConcept(node.record);
-  }
-  return any ? builder.build() : null;
+  const related = new RelatedColumnsBuilder();
+  const found = await scanSnapshot(
+    dataDir,
+    (node) => {
+      if (node.section === 'papers') builder.addPaper(node.record);
+      else if (node.section === 'concepts') builder.addConcept(node.record);
+    },
+    related,
+  );
+  return found ? builder.build(related.build()) : null;
+}
+
+/** The lists of the RELATED_TO chunks written as columns of the snapshot in `dataDir` (the load's own reading when the worker's is not there). */
+export async function relatedFromSnapshot(dataDir: string, conceptCount: number): Promise<{ count: number; layout: RelatedLayout }> {
+  const related = new RelatedColumnsBuilder();
+  await scanSnapshot(dataDir, null, related, conceptCount);
+  const columns = related.build();
+  return { count: columns.sources.length, layout: relatedLayout(conceptCount, [columns]) };
 }
 
 /** Whether `derived` describes exactly these papers and concepts, in this order. */

@@ -156,6 +156,53 @@ interface RelatedEnd {
 }
 
 /**
+ * Every concept's RELATED_TO lists as slices of two columns for the whole graph: concept `c`'s
+ * entries are `ends[starts[c]..starts[c + 1])` (figures twice that), in the order of the records.
+ */
+export interface RelatedLayout {
+  starts: Int32Array;
+  ends: Int32Array;
+  figures: Float64Array;
+}
+
+/**
+ * The lists of the records of `parts` for `concepts` concepts, laid out by counting the entries of
+ * each concept first: no allocation, and no look-up by id, per entry.
+ */
+export function relatedLayout(concepts: number, parts: readonly RelatedColumns[]): RelatedLayout {
+  const total = parts.reduce((n, p) => n + p.sources.length, 0);
+  const starts = new Int32Array(concepts + 1);
+  for (const { sources, targets } of parts) {
+    for (let i = 0; i < sources.length; i++) {
+      starts[sources[i]! + 1]!++;
+      starts[targets[i]! + 1]!++;
+    }
+  }
+  for (let c = 0; c < concepts; c++) starts[c + 1] = starts[c + 1]! + starts[c]!;
+  // The columns are written directly (as RelatedList.set would): millions of entries.
+  const ends = new Int32Array(2 * total);
+  const figures = new Float64Array(4 * total);
+  const next = starts.slice(0, concepts);
+  for (const { sources, targets, sharedPapers, weights } of parts) {
+    for (let i = 0; i < sources.length; i++) {
+      const s = sources[i]!;
+      const t = targets[i]!;
+      const shared = sharedPapers[i]!;
+      const weight = weights[i]!;
+      const out = next[s]!++;
+      ends[out] = t * 2 + 1;
+      figures[2 * out] = shared;
+      figures[2 * out + 1] = weight;
+      const back = next[t]!++;
+      ends[back] = s * 2;
+      figures[2 * back] = shared;
+      figures[2 * back + 1] = weight;
+    }
+  }
+  return { starts, ends, figures };
+}
+
+/**
  * Every concept's RELATED_TO list, each put in read order the first time it is read: by weight,
  * then shared papers (both highest first), then the other concept's id. A list that is already
  * in that order (as a snapshot's are, nearly) costs one pass.
@@ -170,41 +217,17 @@ export class RelatedLists {
     private readonly concepts: Ordinals,
     parts: readonly RelatedColumns[] = [],
   ) {
-    // Every list is a slice of two columns for the whole graph, laid out by counting the
-    // entries of each concept first: no allocation, and no look-up by id, per entry.
-    const total = parts.reduce((n, p) => n + p.sources.length, 0);
-    const starts = new Int32Array(concepts.size + 1);
-    for (const { sources, targets } of parts) {
-      for (let i = 0; i < sources.length; i++) {
-        starts[sources[i]! + 1]!++;
-        starts[targets[i]! + 1]!++;
-      }
-    }
-    for (let c = 0; c < concepts.size; c++) starts[c + 1] = starts[c + 1]! + starts[c]!;
-    // The columns are written directly (as RelatedList.set would): millions of entries.
-    const ends = new Int32Array(2 * total);
-    const figures = new Float64Array(4 * total);
-    const next = starts.slice(0, concepts.size);
-    for (const { sources, targets, sharedPapers, weights } of parts) {
-      for (let i = 0; i < sources.length; i++) {
-        const s = sources[i]!;
-        const t = targets[i]!;
-        const shared = sharedPapers[i]!;
-        const weight = weights[i]!;
-        const out = next[s]!++;
-        ends[out] = t * 2 + 1;
-        figures[2 * out] = shared;
-        figures[2 * out + 1] = weight;
-        const back = next[t]!++;
-        ends[back] = s * 2;
-        figures[2 * back] = shared;
-        figures[2 * back + 1] = weight;
-      }
-    }
-    const all = new RelatedList(ends, figures);
-    for (let c = 0; c < concepts.size; c++) {
+    this.adopt(relatedLayout(concepts.size, parts));
+  }
+
+  /** Takes the lists of `layout` (made apart, for the same concept ordinals) in place of all the lists. */
+  adopt(layout: RelatedLayout): void {
+    const { starts, ends, figures } = layout;
+    this.lists.clear();
+    this.byOther.clear();
+    for (let c = 0; c + 1 < starts.length; c++) {
       const [from, to] = [starts[c]!, starts[c + 1]!];
-      if (to > from) this.lists.set(concepts.idAt(c), new RelatedList(all.ends.subarray(from, to), all.figures.subarray(2 * from, 2 * to)));
+      if (to > from) this.lists.set(this.concepts.idAt(c), new RelatedList(ends.subarray(from, to), figures.subarray(2 * from, 2 * to)));
     }
   }
 

@@ -3,7 +3,7 @@ import { copyFile, link, mkdir, open, readdir, rename, rm, stat } from 'node:fs/
 import { join } from 'node:path';
 import { compareIds } from '../ordering.js';
 import type { ConceptRecord, GraphData, MentionRecord, PaperRecord, RelatedRecord, RepositoryRecord } from '../../model.js';
-import { linesOf } from './lines.js';
+import { rawLinesOf } from './lines.js';
 import { flatSpansOf, PackedMention, packFlatSpans, packFlatSpansAt, plainGraph, spanCodesOf, spansOfCodes } from './packed-mention.js';
 import { decodeColumn, encodeColumn } from './snapshot-columns.js';
 import { MentionEndsBuilder, type MentionEnds } from './mention-ends.js';
@@ -63,13 +63,19 @@ export interface SnapshotContents {
    * the positions of each mention's paper and concept (checked to be in range); null otherwise.
    */
   mentionEnds: MentionEnds | null;
+  /**
+   * With `relatedElsewhere`, the RELATED_TO records of the chunks written as columns, which were
+   * counted (for the end marker's check) but neither decoded nor checked: {@link scanSnapshot}
+   * reads them. Else 0.
+   */
+  relatedSkipped: number;
 }
 
 /**
  * {@link readSnapshot} with the snapshot's id, which the delta journal names to say what it
  * extends. `relatedAsColumns` reads RELATED_TO records (millions) as columns rather than objects.
  */
-export async function readSnapshotFile(dataDir: string, relatedAsColumns = false): Promise<SnapshotContents | null> {
+export async function readSnapshotFile(dataDir: string, relatedAsColumns = false, relatedElsewhere = false): Promise<SnapshotContents | null> {
   const path = snapshotPath(dataDir);
   let handle;
   try {
@@ -103,16 +109,26 @@ export async function readSnapshotFile(dataDir: string, relatedAsColumns = false
   let version: unknown;
   let id: string | null = null;
   let ended = false;
+  let relatedSkipped = 0;
   try {
-    for await (const { text } of linesOf(handle, 1 << 22)) {
+    for await (const { line } of rawLinesOf(handle, 1 << 22)) {
       lineNo++;
+      // RELATED_TO columns left to another reader are counted, not decoded (see scanSnapshot).
+      if (relatedElsewhere && version === VERSION) {
+        const n = relatedColumnsCount(line);
+        if (n !== null) {
+          relatedSkipped += n;
+          continue;
+        }
+      }
+      const text = line.toString('utf8');
       if (lineNo === 1) {
         const header = parse(text, lineNo) as { format?: unknown; version?: unknown; id?: unknown; graph?: Partial<GraphData> } | null;
         version = header?.version;
         if (header?.format !== FORMAT || (version !== 1 && version !== 2 && version !== 3 && version !== VERSION)) {
           throw corrupt(dataDir, `is not a version 1, 2, 3 or ${VERSION} ${FORMAT} file`);
         }
-        if (version === 1) return { graph: checkV1(dataDir, header.graph), id: null, related: null, mentionEnds: null };
+        if (version === 1) return { graph: checkV1(dataDir, header.graph), id: null, related: null, mentionEnds: null, relatedSkipped: 0 };
         if (typeof header.id === 'string') id = header.id;
         continue;
       }
@@ -120,7 +136,7 @@ export async function readSnapshotFile(dataDir: string, relatedAsColumns = false
       const chunk = parse(text, lineNo) as { s?: unknown; r?: unknown; n?: unknown; b?: unknown; end?: unknown } | null;
       if (chunk && chunk.end === true) {
         ended = true;
-        checkCounts(dataDir, graph, (chunk as { counts?: Record<string, unknown> }).counts, columns?.size ?? 0);
+        checkCounts(dataDir, graph, (chunk as { counts?: Record<string, unknown> }).counts, (columns?.size ?? 0) + relatedSkipped);
         continue;
       }
       if (chunk && version === VERSION && (chunk.s === 'mentions' || chunk.s === 'related') && chunk.b !== undefined) {
@@ -177,8 +193,16 @@ export async function readSnapshotFile(dataDir: string, relatedAsColumns = false
   }
   if (lineNo === 0) throw corrupt(dataDir, 'is not valid JSON (the file is empty)');
   if (!ended) throw corrupt(dataDir, 'is not valid JSON (it ends before its end marker: a write was cut short)');
-  return { graph, id, related: columns?.build() ?? null, mentionEnds: positional ? (ends?.build() ?? null) : null };
+  return { graph, id, related: columns?.build() ?? null, mentionEnds: positional ? (ends?.build() ?? null) : null, relatedSkipped };
 }
+
+/** The record count of a version 4 RELATED_TO chunk written as columns (`{"s":"related","n":N,"b":...}`), read from its first bytes; null for any other line. */
+function relatedColumnsCount(line: Buffer): number | null {
+  const match = RELATED_COLUMNS.exec(line.toString('latin1', 0, 40));
+  return match ? Number(match[1]) : null;
+}
+
+const RELATED_COLUMNS = /^\{"s":"related","n":(\d{1,9}),"b":/;
 
 /** A node as a snapshot lists it. */
 export type SnapshotNode =
@@ -187,33 +211,53 @@ export type SnapshotNode =
   | { section: 'repositories'; record: RepositoryRecord };
 
 /**
- * The nodes of the snapshot in `dataDir` in the order written, read up to the end of the node
- * sections (the first part of a version 2, 3 or 4 file), for work that needs only them (see
- * load-worker.ts). Nothing when there is no snapshot; throws on a version 1 file or a line that
- * is not JSON. It checks no more than that: {@link readSnapshotFile} is the load.
+ * One pass over the snapshot in `dataDir` for work done beside a load (see load-worker.ts): each
+ * node, in the order written, to `onNode`, then with `related` the RELATED_TO chunks written as
+ * columns (version 4), decoded and checked as the load checks them, added to it (null: the pass
+ * ends with the node sections). Other lines are skipped undecoded. False when there is no
+ * snapshot; throws on a version 1 file, a line that is not JSON, and (a SnapshotError) a damaged
+ * related chunk, named by its line as the load names it. `conceptCount` is needed without `onNode`.
  */
-export async function* snapshotNodes(dataDir: string): AsyncGenerator<SnapshotNode> {
+export async function scanSnapshot(
+  dataDir: string,
+  onNode: ((node: SnapshotNode) => void) | null,
+  related: RelatedColumnsBuilder | null,
+  conceptCount = 0,
+): Promise<boolean> {
   let handle;
   try {
     handle = await open(snapshotPath(dataDir), 'r');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw error;
   }
   try {
-    let first = true;
-    for await (const { text } of linesOf(handle, 1 << 22)) {
-      if (first) {
-        const version = (JSON.parse(text) as { version?: unknown } | null)?.version;
+    let lineNo = 0;
+    for await (const { line } of rawLinesOf(handle, 1 << 22)) {
+      lineNo++;
+      if (lineNo === 1) {
+        const version = (JSON.parse(line.toString('utf8')) as { version?: unknown } | null)?.version;
         if (version !== 2 && version !== 3 && version !== VERSION) throw new Error(`the snapshot is a version ${String(version)} file`);
-        first = false;
         continue;
       }
-      // Node chunks start `{"s":"papers"`, `{"s":"concepts"` or `{"s":"repositories"`; the first other one ends them.
-      const section = NODE_CHUNK.exec(text.slice(0, 24))?.[1] as SnapshotNode['section'] | undefined;
-      if (section === undefined) return;
-      for (const record of (JSON.parse(text) as { r: unknown[] }).r) yield { section, record } as SnapshotNode;
+      // Node chunks start `{"s":"papers"`, `{"s":"concepts"` or `{"s":"repositories"`.
+      const section = NODE_CHUNK.exec(line.toString('latin1', 0, 24))?.[1] as SnapshotNode['section'] | undefined;
+      if (section !== undefined) {
+        if (onNode === null) continue;
+        for (const record of (JSON.parse(line.toString('utf8')) as { r: unknown[] }).r) {
+          if (section === 'concepts') conceptCount++;
+          onNode({ section, record } as SnapshotNode);
+        }
+        continue;
+      }
+      if (related === null) return true;
+      if (relatedColumnsCount(line) === null) continue;
+      const chunk = JSON.parse(line.toString('utf8')) as { n?: unknown; b?: unknown };
+      const columns = decodeRelatedColumns(chunk, conceptCount);
+      if (typeof columns === 'string') throw corrupt(dataDir, `has a related chunk at line ${lineNo} that ${columns}`);
+      related.pushAll(columns);
     }
+    return true;
   } finally {
     await handle.close();
   }
@@ -310,26 +354,34 @@ class NodeIds {
  * `columns`, or as records into `graph` when not read as columns; returns what is wrong, or null.
  */
 function readRelatedColumns(chunk: { n?: unknown; b?: unknown }, graph: GraphData, nodeIds: NodeIds, columns: RelatedColumnsBuilder | null): string | null {
+  const concepts = nodeIds.conceptIds;
+  const decoded = decodeRelatedColumns(chunk, concepts.length);
+  if (typeof decoded === 'string') return decoded;
+  if (columns) columns.pushAll(decoded);
+  else {
+    const { sources, targets, sharedPapers, weights } = decoded;
+    for (let i = 0; i < sources.length; i++) {
+      graph.related.push({ source: concepts[sources[i]!]!, target: concepts[targets[i]!]!, sharedPapers: sharedPapers[i]!, weight: weights[i]! });
+    }
+  }
+  return null;
+}
+
+/** A version 4 chunk of RELATED_TO records as columns, their concepts checked to be among the `concepts` first; else what is wrong with it. */
+function decodeRelatedColumns(chunk: { n?: unknown; b?: unknown }, concepts: number): RelatedColumns | string {
   const n = chunkLength(chunk);
   if (n === null) return 'has no record count or columns';
   const b = chunk.b as Record<string, unknown>;
   const sources = decodeColumn(b.s, 'i32', n);
   const targets = decodeColumn(b.t, 'i32', n);
-  const shared = decodeColumn(b.p, 'f64', n);
+  const sharedPapers = decodeColumn(b.p, 'f64', n);
   const weights = decodeColumn(b.w, 'f64', n);
-  if (!sources || !targets || !shared || !weights) return `does not hold ${n} records in each column`;
-  const concepts = nodeIds.conceptIds;
+  if (!sources || !targets || !sharedPapers || !weights) return `does not hold ${n} records in each column`;
   for (let i = 0; i < n; i++) {
-    if (!isPosition(sources[i]!, concepts.length)) return `refers to concepts number ${sources[i]}, which the snapshot does not hold`;
-    if (!isPosition(targets[i]!, concepts.length)) return `refers to concepts number ${targets[i]}, which the snapshot does not hold`;
+    if (!isPosition(sources[i]!, concepts)) return `refers to concepts number ${sources[i]}, which the snapshot does not hold`;
+    if (!isPosition(targets[i]!, concepts)) return `refers to concepts number ${targets[i]}, which the snapshot does not hold`;
   }
-  if (columns) columns.pushAll({ sources, targets, sharedPapers: shared, weights });
-  else {
-    for (let i = 0; i < n; i++) {
-      graph.related.push({ source: concepts[sources[i]!]!, target: concepts[targets[i]!]!, sharedPapers: shared[i]!, weight: weights[i]! });
-    }
-  }
-  return null;
+  return { sources, targets, sharedPapers, weights } as RelatedColumns;
 }
 
 /**
