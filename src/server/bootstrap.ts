@@ -25,7 +25,13 @@ export async function serve(config: Config, log: Logger | ((line: string) => voi
   const logger = typeof log === 'function' ? lineLogger(log, config.logLevel) : log;
   const t0 = performance.now();
   const store = await createStore(config, (message) => logger.warn(message));
+  // A big embedded store takes seconds to load: say what is happening meanwhile.
+  logger.info(
+    { store: store.kind },
+    config.neo4j ? `opening the Neo4j store at ${config.neo4j.uri}` : `opening the embedded store in ${config.dataDir}`,
+  );
   await store.init();
+  logger.info({ store: store.kind, ms: Math.round(performance.now() - t0) }, `store open in ${Math.round(performance.now() - t0)} ms`);
   const ingest = new IngestService(store);
 
   const seedFile = config.seed === 'none' ? null : config.seed === 'bundled' ? bundledCorpusPath() : config.seed;

@@ -29,6 +29,8 @@ describe('serve', () => {
     expect(stats.concepts).toBeGreaterThan(100);
     expect(stats.repositories).toBeGreaterThan(5);
     expect(firstLog.some((l) => l.startsWith('store is empty'))).toBe(true);
+    // Opening the store is announced before it starts and timed when it is done.
+    expect(firstLog.slice(0, 2)).toEqual([`opening the embedded store in ${dir}`, expect.stringMatching(/^store open in \d+ ms$/)]);
 
     const secondLog: string[] = [];
     const second = await serve(config, (l) => secondLog.push(l));
