@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { npmi, relatedRecords } from '../../src/ingest/consolidate/related.js';
+import { MAX_CONCEPTS_PER_PAPER_FOR_PAIRS, npmi, relatedRecords } from '../../src/ingest/consolidate/related.js';
 import { round4 } from '../../src/ingest/consolidate/scores.js';
 
 /** The definition, written plainly: every pair of distinct concepts of a paper, string keys. */
@@ -35,6 +35,16 @@ describe('relatedRecords', () => {
     const got = relatedRecords(papers, df, papers.length);
     expect(got.length).toBeGreaterThan(20);
     expect(got).toEqual(reference(papers, df, papers.length));
+  });
+
+  it('pairs only the first MAX_CONCEPTS_PER_PAPER_FOR_PAIRS concepts of a longer list', () => {
+    const long = Array.from({ length: MAX_CONCEPTS_PER_PAPER_FOR_PAIRS + 15 }, (_, i) => `c${String(i).padStart(3, '0')}`);
+    const papers = [long, [...long].reverse(), ['c000', 'c070', 'x']];
+    const df = new Map<string, number>();
+    for (const p of papers) for (const id of new Set(p)) df.set(id, (df.get(id) ?? 0) + 1);
+    const got = relatedRecords(papers, df, papers.length);
+    expect(got).toEqual(reference(papers.map((p) => p.slice(0, MAX_CONCEPTS_PER_PAPER_FOR_PAIRS)), df, papers.length));
+    expect(got.find((r) => r.source === 'c000' && r.target === 'c070')?.sharedPapers).toBe(1);
   });
 
   it('gives weight 1 to concepts that always occur together and 0 to independent ones', () => {

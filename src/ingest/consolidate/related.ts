@@ -25,35 +25,61 @@ export function npmi(shared: number, dfA: number, dfB: number, n: number): numbe
 
 /**
  * Related records from each paper's concept ids (ordered most confident first).
- * `df` is the number of papers linked to each concept.
+ * `df` is the number of papers linked to each concept. Records come by source id, then target id
+ * (source before target).
+ *
+ * Pairs are counted concept by concept, as a sparse matrix product: for concept `i`, each of its
+ * papers adds one to every concept after `i` in that paper's (numbered, sorted) list, in a dense
+ * counter by concept number. No map of pairs (tens of millions at 100,000 papers, more than a
+ * Map may hold) is made, and no pair is hashed.
  */
 export function relatedRecords(paperConcepts: ReadonlyArray<readonly string[]>, df: ReadonlyMap<string, number>, n: number): RelatedRecord[] {
-  // Concepts are numbered in id order, so a pair is one number (i * count + j, i < j) and the
-  // numeric order of pairs is the order of (source, target) ids.
+  // Concepts are numbered in id order, so numeric order is id order.
   const idSet = new Set<string>();
   for (const concepts of paperConcepts) for (const id of concepts.slice(0, MAX_CONCEPTS_PER_PAPER_FOR_PAIRS)) idSet.add(id);
   const ids = [...idSet].sort();
   const indexOf = new Map(ids.map((id, i) => [id, i]));
   const count = ids.length;
-  const shared = new Map<number, number>();
-  for (const concepts of paperConcepts) {
-    const own = [...new Set(concepts.slice(0, MAX_CONCEPTS_PER_PAPER_FOR_PAIRS))].map((id) => indexOf.get(id) as number).sort((x, y) => x - y);
-    for (let i = 0; i < own.length; i++) {
-      const base = (own[i] as number) * count;
-      for (let j = i + 1; j < own.length; j++) {
-        const k = base + (own[j] as number);
-        shared.set(k, (shared.get(k) ?? 0) + 1);
-      }
+  // Each paper's concept numbers, unique and ascending, one after another (paper p at starts[p]..starts[p + 1]).
+  const lists = paperConcepts.map((concepts) => Int32Array.from(new Set(concepts.slice(0, MAX_CONCEPTS_PER_PAPER_FOR_PAIRS)), (id) => indexOf.get(id)!).sort());
+  const starts = new Int32Array(lists.length + 1);
+  lists.forEach((list, p) => (starts[p + 1] = starts[p]! + list.length));
+  const numbers = new Int32Array(starts[lists.length]!);
+  lists.forEach((list, p) => numbers.set(list, starts[p]!));
+  // Where each concept sits in the papers holding it (positions into `numbers`), by concept.
+  const at = new Int32Array(count + 1);
+  for (let k = 0; k < numbers.length; k++) at[numbers[k]! + 1]!++;
+  for (let c = 0; c < count; c++) at[c + 1]! += at[c]!;
+  const places = new Int32Array(numbers.length);
+  const ends = new Int32Array(numbers.length);
+  const next = at.slice(0, count);
+  for (let p = 0; p < lists.length; p++) {
+    for (let k = starts[p]!; k < starts[p + 1]!; k++) {
+      const slot = next[numbers[k]!]!++;
+      places[slot] = k;
+      ends[slot] = starts[p + 1]!;
     }
   }
-  const keys = Float64Array.from(shared.keys()).sort();
-  const out: RelatedRecord[] = new Array(keys.length);
-  for (let x = 0; x < keys.length; x++) {
-    const k = keys[x] as number;
-    const source = ids[Math.floor(k / count)] as string;
-    const target = ids[k % count] as string;
-    const s = shared.get(k) as number;
-    out[x] = { source, target, sharedPapers: s, weight: round4(npmi(s, df.get(source) ?? s, df.get(target) ?? s, n)) };
+  const shared = new Int32Array(count);
+  const touched = new Int32Array(count);
+  const out: RelatedRecord[] = [];
+  for (let i = 0; i < count; i++) {
+    let size = 0;
+    for (let slot = at[i]!; slot < at[i + 1]!; slot++) {
+      for (let k = places[slot]! + 1; k < ends[slot]!; k++) {
+        const j = numbers[k]!;
+        if (shared[j]!++ === 0) touched[size++] = j;
+      }
+    }
+    const others = touched.subarray(0, size).sort();
+    const source = ids[i]!;
+    for (let x = 0; x < size; x++) {
+      const j = others[x]!;
+      const s = shared[j]!;
+      shared[j] = 0;
+      const target = ids[j]!;
+      out.push({ source, target, sharedPapers: s, weight: round4(npmi(s, df.get(source) ?? s, df.get(target) ?? s, n)) });
+    }
   }
   return out;
 }
