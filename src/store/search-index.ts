@@ -266,12 +266,12 @@ export interface PaperHitOptions {
 
 /**
  * Papers by the most they can score (see SearchIndex.rankedPaperHits): the `i`-th one's id, token
- * hits and most phrase bonus. Papers with the same most come by ordinal; when `inIdOrder`, an
- * ordinal comes before another exactly when its id does.
+ * hits and most phrase bonus. Papers with the same most come by ordinal; of two ordinals below
+ * `idOrdered`, the smaller has the smaller id.
  */
 export interface RankedPaperHits {
   length: number;
-  inIdOrder: boolean;
+  idOrdered: number;
   ordinal(i: number): number;
   id(i: number): string;
   hits(i: number): number;
@@ -506,8 +506,11 @@ export class SearchIndex {
   private readonly repositoryTokens = new TokenIndex<string>();
   /** Paper ordinals: postings hold them. */
   private readonly papers = new Ordinals();
-  /** Whether paper ordinals are in the order of paper ids (as a snapshot's papers are, until a delta adds a paper out of order). */
-  private papersInIdOrder = true;
+  /**
+   * How many papers, from the first ordinal on, have ordinals in the order of their ids (a
+   * snapshot's papers all do; a delta may add one out of order, and those after it do not count).
+   */
+  private idOrdered = 0;
   private readonly counter = new HitCounter();
   readonly conceptDocs = new Map<string, ConceptSearchDoc>();
 
@@ -605,7 +608,7 @@ export class SearchIndex {
   private paperOrdinal(id: string): number {
     const n = this.papers.size;
     const ord = this.papers.of(id);
-    if (ord === n && n > 0 && compareIds(this.papers.idAt(n - 1), id) >= 0) this.papersInIdOrder = false;
+    if (ord === n && this.idOrdered === n && (n === 0 || compareIds(this.papers.idAt(n - 1), id) < 0)) this.idOrdered++;
     return ord;
   }
 
@@ -829,7 +832,7 @@ export class SearchIndex {
     const papers = this.papers;
     return {
       length: ordinals.length,
-      inIdOrder: this.papersInIdOrder,
+      idOrdered: this.idOrdered,
       ordinal: (i) => ordinals[i]!,
       id: (i) => papers.idAt(ordinals[i]!),
       hits: (i) => units[i]! / 2,

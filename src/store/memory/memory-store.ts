@@ -836,17 +836,19 @@ export class MemoryStore implements GraphStore {
         enters: (bound) => top.mayEnterExactly(bound, 'PAPER'),
       });
       // A paper turned away on its bound turns away every later one with the same bound and a
-      // later id (the cut only rises): with ordinals in id order, those are passed over unread
+      // later id (the cut only rises): among ordinals in id order, those are passed over unread
       // ("the": 100,000 papers tie).
       let [refusedBound, refusedOrdinal] = [NaN, -1];
+      const ordered = ranked.idOrdered;
       for (let i = 0; i < ranked.length; i++) {
         const [n, bonus] = [ranked.hits(i), ranked.bonusBound(i)];
         const bound = base(n) + bonus;
         if (top.cannotReach(bound)) break;
-        if (bound === refusedBound && ranked.ordinal(i) > refusedOrdinal) continue;
+        const ordinal = ranked.ordinal(i);
+        if (bound === refusedBound && ordinal > refusedOrdinal && ordinal < ordered) continue;
         const id = ranked.id(i);
         if (!top.mayEnterExactly(bound, 'PAPER', { id })) {
-          if (ranked.inIdOrder) [refusedBound, refusedOrdinal] = [bound, ranked.ordinal(i)];
+          if (ordinal < ordered) [refusedBound, refusedOrdinal] = [bound, ordinal];
           continue;
         }
         if (bonus === 0) {
