@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { GraphData, PaperRecord } from '../../src/model.js';
 import { canonicalGraph } from '../../src/store/canonical.js';
+import { applyDeltaToIndex, buildIndex } from '../../src/store/memory/graph-index.js';
 import { journalPath } from '../../src/store/memory/journal.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { snapshotPath } from '../../src/store/memory/snapshot.js';
@@ -217,8 +218,12 @@ describe('embedded store: deltas give the graph a replacement gives', () => {
       papers: [...added.slice(0, 10), { ...g.papers[3]!, title: 'Rewritten heading about quasars', abstract: 'Nothing else.' }],
       concepts: g.concepts.slice(0, 4).map((c, i) => ({ ...c, paperCount: c.paperCount + 5, aliases: [...c.aliases, `extra name ${i}`], community: 1, rank: 0.01 * i })),
       repositories: [],
-      // Replaced mentions of a stored paper too.
-      mentions: [...mentionsOf(added.slice(0, 10)), ...mentionsOf([g.papers[1]!]).map((m) => ({ ...m, confidence: 0.05, count: 9 }))],
+      // Replaced mentions of a stored paper too, and a stored paper's new concept.
+      mentions: [
+        ...mentionsOf(added.slice(0, 10)),
+        ...mentionsOf([g.papers[1]!]).map((m) => ({ ...m, confidence: 0.05, count: 9 })),
+        { ...mentionsOf([g.papers[2]!])[0]!, conceptId: g.concepts.find((c) => !mentionsOf([g.papers[2]!]).some((m) => m.conceptId === c.id))!.id },
+      ],
       hasCode: [],
       related: [...related.slice(20, 30), ...related.slice(0, 5).map((r) => ({ ...r, weight: r.weight / 2, sharedPapers: r.sharedPapers + 1 }))],
       broader: [{ narrower: 'concept-1', broader: 'concept-2' }],
@@ -235,6 +240,28 @@ describe('embedded store: deltas give the graph a replacement gives', () => {
     return { base, deltas: [first, second] };
   }
 
+  it("keeps every paper's concepts (read by similar papers) as a store built from the merged graph has them", () => {
+    const { base, deltas } = split();
+    /** Each paper's concept ids, sorted, as the index's per-paper arrays give them. */
+    const conceptsByPaper = (index: ReturnType<typeof buildIndex>) => {
+      const { offsets, ordinals } = index.paperConcepts.get();
+      return new Map(
+        [...index.papers.keys()].map((id) => {
+          const p = index.paperOrdinals.get(id)!;
+          return [id, Array.from(ordinals.subarray(offsets[p]!, offsets[p + 1]!), (c) => index.conceptOrdinals.idAt(c)).sort()];
+        }),
+      );
+    };
+    const index = buildIndex(base);
+    let merged = base;
+    for (const delta of deltas) {
+      index.paperConcepts.get();
+      applyDeltaToIndex(index, delta);
+      merged = merge(merged, delta);
+      expect(conceptsByPaper(index)).toEqual(conceptsByPaper(buildIndex(merged)));
+    }
+  });
+
   it('answers every read as a store replaced with the merged graph does', async () => {
     const { base, deltas } = split();
     const merged = deltas.reduce(merge, base);
@@ -244,7 +271,12 @@ describe('embedded store: deltas give the graph a replacement gives', () => {
     await incremental.warm(); // the search index is then updated in place, not built after the deltas
     await incremental.papersOfConcept('concept-2', true, { first: 5, after: null });
     await incremental.path('concept-1', 'concept-2', 3);
-    for (const delta of deltas) await incremental.applyDelta(delta);
+    for (const delta of deltas) {
+      // Similar papers read every paper's concepts: the first delta (a stored paper's mentions)
+      // drops them, the second (new papers only) appends to them.
+      await incremental.similarPapers(base.papers[0]!.id, 3);
+      await incremental.applyDelta(delta);
+    }
     const full = await open(null);
     await full.replaceGraph(merged);
     const restarted = await open(dir);
@@ -268,6 +300,7 @@ describe('embedded store: deltas give the graph a replacement gives', () => {
       await same((s) => s.neighbourhood('concept-1', { depth: 2, limit: 50, minWeight: 0, papers: true, repositories: true }));
       await same((s) => s.conceptsByLookupKeys([['extra name 2'], ['concept 3'], ['nope']]));
       await same((s) => s.relatedOfPairs(merged.related.map((r) => ({ a: r.target, b: r.source }))));
+      await same((s) => Promise.all(paperIds.map((id) => s.similarPapers(id, 10))));
       for (const q of ['quasars', 'heading', 'paper 3', 'concept', 'extra name', 'repo-4', 'conc', 'concpt']) await same((s) => s.search(q, 20));
     }
     expect((await incremental.search('quasars', 5)).map((h) => h.kind === 'PAPER' && h.paper.id)).toEqual(['paper-0003']);

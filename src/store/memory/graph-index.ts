@@ -95,30 +95,41 @@ export function buildIndex(graph: GraphData, related?: RelatedColumns, mentionEn
   /**
    * Each paper's concepts by ordinal (one per mention), all papers in one array with offsets by
    * paper ordinal: similar papers complete thousands of candidates' scores from it without a map
-   * look-up per mention. Built on first use; a delta that adds mentions drops it.
+   * look-up per mention. Built on first use; a delta adding mentions to new papers only appends
+   * theirs, any other delta adding mentions drops it.
    */
   const paperConceptsOf = {
     get(): PaperConcepts {
-      if (paperConcepts) return paperConcepts;
-      const n = paperOrdinals.size;
-      const offsets = new Int32Array(n + 1);
-      let total = 0;
-      for (let p = 0; p < n; p++) {
-        offsets[p] = total;
-        total += mentionsByPaper.get(paperOrdinals.idAt(p))?.length ?? 0;
-      }
-      offsets[n] = total;
-      const ordinals = new Int32Array(total);
-      for (let p = 0, at = 0; p < n; p++) {
-        for (const m of mentionsByPaper.get(paperOrdinals.idAt(p)) ?? []) ordinals[at++] = conceptOrdinals.of(m.conceptId);
-      }
-      paperConcepts = { offsets, ordinals };
+      paperConcepts ??= papersConcepts({ offsets: new Int32Array(1), ordinals: new Int32Array(0) });
       return paperConcepts;
     },
-    forget(): void {
-      paperConcepts = null;
+    /** After a delta whose mentions belong to `paperIds`: appended when they all came after the papers held, else dropped. */
+    update(paperIds: Iterable<string>): void {
+      if (!paperConcepts) return;
+      const held = paperConcepts.offsets.length - 1;
+      for (const id of paperIds) {
+        if (paperOrdinals.get(id)! < held) {
+          paperConcepts = null;
+          return;
+        }
+      }
+      paperConcepts = papersConcepts(paperConcepts);
     },
   };
+  /** `from` (the concepts of the first papers) with those of the papers after them. */
+  function papersConcepts(from: PaperConcepts): PaperConcepts {
+    const held = from.offsets.length - 1;
+    const n = paperOrdinals.size;
+    const offsets = new Int32Array(n + 1);
+    offsets.set(from.offsets);
+    for (let p = held; p < n; p++) offsets[p + 1] = offsets[p]! + (mentionsByPaper.get(paperOrdinals.idAt(p))?.length ?? 0);
+    const ordinals = new Int32Array(offsets[n]!);
+    ordinals.set(from.ordinals);
+    for (let p = held, at = offsets[held]!; p < n; p++) {
+      for (const m of mentionsByPaper.get(paperOrdinals.idAt(p)) ?? []) ordinals[at++] = conceptOrdinals.of(m.conceptId);
+    }
+    return { offsets, ordinals };
+  }
 
   const lookup = new Map<string, ConceptRecord[]>();
   const communities = new Map<number, ConceptRecord[]>();
@@ -299,7 +310,7 @@ export function applyDeltaToIndex(index: GraphIndex, delta: GraphData): void {
   for (const [conceptId, replaced] of replacedMentions) index.mentionsByConcept.remove(conceptId, (m) => replaced.has(m));
   for (const m of deltaMentions) index.mentionsByConcept.add(m.conceptId, m);
   for (const conceptId of new Set([...replacedMentions.keys(), ...deltaMentions.map((m) => m.conceptId)])) index.mentionOrdinals.forget(conceptId);
-  if (deltaMentions.length > 0) index.paperConcepts.forget();
+  if (deltaMentions.length > 0) index.paperConcepts.update(new Set(deltaMentions.map((m) => m.paperId)));
 
   for (const [paperId, list] of groupBy(delta.hasCode, (h) => h.paperId)) {
     index.reposByPaper.upsert(paperId, list.map((h) => index.repositories.get(h.repositoryId)!), (r) => r.id);
