@@ -777,30 +777,25 @@ export class SearchIndex {
             const words = [...field.wordsWithPrefix(t)];
             return { lists: words.map((word) => field.exact(word)), units: words.map((word) => (word === t ? exactUnits[f]! : exactUnits[f]! / 2)) };
           }) as [FieldPostings, FieldPostings]);
-      if (need === 'any' && !prefixCounts) {
-        // A short last token ("cifar-10") does not match as a prefix, but a field holding the
-        // phrase has a word it starts: its words are read for that need alone (no hits).
-        const starting = fields.map((field): FieldPostings => {
-          const words = [...field.wordsWithPrefix(t)].filter((word) => word !== t);
+      // Words read for a need alone (no hits): a short last token ("cifar-10") does not match as
+      // a prefix, but a field holding the phrase has a word it starts; the first token ends a
+      // word of such a field ("odel handle": "model").
+      const needWords =
+        need === 'any' && !prefixCounts
+          ? (field: TokenIndex<number>) => [...field.wordsWithPrefix(t)].filter((word) => word !== t)
+          : need === 'end'
+            ? (field: TokenIndex<number>) => [...field.wordsWithSuffix(t)].filter((word) => word !== t && !(prefixCounts && word.startsWith(t)))
+            : null;
+      if (needWords) {
+        const extra = fields.map((field): FieldPostings => {
+          const words = needWords(field);
           return { lists: words.map((word) => field.exact(word)), units: words.map(() => 0) };
         }) as [FieldPostings, FieldPostings];
-        if (tooMany(starting)) {
+        if (tooMany(extra)) {
           needCount--;
           return { token: t, need: undefined, lists: own };
         }
-        return { token: t, need, lists: joined(own, starting) };
-      }
-      if (need === 'end') {
-        // The first token ends a word of a field holding the phrase ("odel handle": "model").
-        const ending = fields.map((field): FieldPostings => {
-          const words = [...field.wordsWithSuffix(t)].filter((word) => word !== t && !(prefixCounts && word.startsWith(t)));
-          return { lists: words.map((word) => field.exact(word)), units: words.map(() => 0) };
-        }) as [FieldPostings, FieldPostings];
-        if (tooMany(ending)) {
-          needCount--;
-          return { token: t, need: undefined, lists: own };
-        }
-        return { token: t, need, lists: joined(own, ending) };
+        return { token: t, need, lists: joined(own, extra) };
       }
       return { token: t, need, lists: own };
     });

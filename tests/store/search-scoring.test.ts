@@ -133,10 +133,11 @@ describe('paper scores from the inverted index', () => {
   });
 });
 
-describe('phrase bonus bounds from the inverted index', () => {
-  const listed = (r: { length: number; id(i: number): string; hits(i: number): number; bonusBound(i: number): number }) =>
-    Array.from({ length: r.length }, (_, i) => [r.id(i), r.hits(i), r.bonusBound(i)] as [string, number, number]);
+/** Ranked paper hits as [id, hits, most phrase bonus] rows. */
+const listed = (r: { length: number; id(i: number): string; hits(i: number): number; bonusBound(i: number): number }) =>
+  Array.from({ length: r.length }, (_, i) => [r.id(i), r.hits(i), r.bonusBound(i)] as [string, number, number]);
 
+describe('phrase bonus bounds from the inverted index', () => {
   it('never bounds a paper below the phrase bonus it gets, and lists papers by the most they can score', async () => {
     const { SearchIndex } = await import('../../src/store/search-index.js');
     const { paperSearchDoc, scorePaper } = await import('../../src/store/search-scoring.js');
@@ -230,9 +231,6 @@ describe('phrase bonus bounds from the inverted index', () => {
 });
 
 describe('phrase bonus bounds on random texts', () => {
-  const listed = (r: { length: number; id(i: number): string; hits(i: number): number; bonusBound(i: number): number }) =>
-    Array.from({ length: r.length }, (_, i) => [r.id(i), r.hits(i), r.bonusBound(i)] as [string, number, number]);
-
   it('lists every paper a query scores above zero, its hits exact and its bound never below its bonus (any restriction)', async () => {
     const { SearchIndex } = await import('../../src/store/search-index.js');
     const { paperSearchDoc, scorePaper } = await import('../../src/store/search-scoring.js');
