@@ -48,7 +48,7 @@ import { checkDelta } from '../delta.js';
 import { applyDeltaToIndex, buildIndex, completeIndex, searchWithoutPapers, CONCEPT_PAPERS_CACHE, graphOfIndex, type GraphIndex } from './graph-index.js';
 import { DeltaJournal } from './journal.js';
 import type { MentionEnds } from './mention-ends.js';
-import { deriveInWorker, derivationsMatch, relatedFromSnapshot, useLoadWorker } from './node-derivations.js';
+import { deriveInWorker, derivationsMatch, relatedFromSnapshot, useLoadWorker, type NodeDerivations } from './node-derivations.js';
 import { plainGraph, plainMention } from './packed-mention.js';
 import type { RelatedColumns } from './related-lists.js';
 import { corrupt, readSnapshotFile, removeStaleTempFiles, snapshotPath, writeSnapshot } from './snapshot.js';
@@ -59,9 +59,9 @@ export interface MemoryStoreOptions {
   /** Hears about saved data that start-up ignored (a torn last journal record); default: a process warning. */
   warn?: (message: string) => void;
   /**
-   * Whether a snapshot load makes the search postings and lookup keys on a worker thread while
-   * it reads the rest (see node-derivations.ts). Default: for snapshots of 32 MB and more, given
-   * a second core and a built worker (`npm run build`).
+   * Whether a snapshot load makes the search postings, the lookup keys and the RELATED_TO lists
+   * on a worker thread while it reads the rest (see node-derivations.ts). Default: for snapshots
+   * of 32 MB and more, given a second core and a built worker (`npm run build`).
    */
   loadWorker?: boolean;
 }
@@ -89,7 +89,7 @@ export class MemoryStore implements GraphStore {
   /** The id of the snapshot on disk (null: none yet, or one written before ids). */
   private snapshotId: string | null = null;
   private snapshotBytes = 0;
-  /** Whether the last load took the search postings and lookup keys from the load worker (see node-derivations.ts). */
+  /** Whether the last load took the load worker's part (see node-derivations.ts) from it. */
   loadedWithWorker = false;
   private readonly journal: DeltaJournal | null;
   /** Scores by paper ordinal for similarPapers (zero between calls). */
@@ -150,7 +150,9 @@ export class MemoryStore implements GraphStore {
       // The search index's concepts meanwhile (the worker usually ends after this thread's part).
       const search = searchWithoutPapers(this.index);
       let derived = await deriving;
-      if (derived && !(derivationsMatch(derived, papers, concepts) && derived.related.count === snapshot.relatedSkipped)) {
+      // (After the whole file was read here, the worker's RELATED_TO lists are not wanted.)
+      const relatedMatch = (d: NodeDerivations) => snapshot.relatedSkipped === 0 || d.related.count === snapshot.relatedSkipped;
+      if (derived && !(derivationsMatch(derived, papers, concepts) && relatedMatch(derived))) {
         workerFailure = new Error('it read other records than the load');
         derived = null;
       }
