@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The folder holding package.json, found from this file's location (works from src/ and dist/). */
@@ -16,4 +16,15 @@ export function packageRoot(): string {
 /** The bundled sample corpus. */
 export function bundledCorpusPath(): string {
   return join(packageRoot(), 'data', 'trending-papers.txt');
+}
+
+/**
+ * The compiled module `name` (a sibling of the module at `moduleUrl`) that a worker thread runs:
+ * beside that module in dist/, or dist/'s copy when running from src/ (tests); null when it is not
+ * built. `moduleUrl` is the caller's `import.meta.url`.
+ */
+export function compiledSibling(moduleUrl: string, name: string): string | null {
+  const here = fileURLToPath(moduleUrl);
+  const file = here.endsWith('.js') ? join(dirname(here), name) : join(packageRoot(), 'dist', relative(packageRoot(), dirname(here)), name);
+  return existsSync(file) ? file : null;
 }

@@ -5,12 +5,9 @@
  *
  * Papers travel in batches (default 64), so the cost of a message is spread over many papers.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { packageRoot } from '../../util/package-root.js';
+import { compiledSibling } from '../../util/package-root.js';
 import type { PaperExtraction } from '../extract/index.js';
 
 export interface ExtractionPoolOptions {
@@ -22,10 +19,8 @@ export interface ExtractionPoolOptions {
 
 /** The compiled worker file: beside this module in dist/, or dist/'s copy when running from src/ (tests). */
 export function workerFile(): string {
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.js')) return join(here, '..', 'extract-worker.js');
-  const built = join(packageRoot(), 'dist/src/ingest/workers/extract-worker.js');
-  if (!existsSync(built)) throw new Error(`the extraction worker is not built (${built}): run \`npm run build\``);
+  const built = compiledSibling(import.meta.url, 'extract-worker.js');
+  if (built === null) throw new Error('the extraction worker is not built: run `npm run build`');
   return built;
 }
 

@@ -225,8 +225,7 @@ function fillLookup(lookup: Map<string, ConceptRecord[]>, concepts: Iterable<Con
   let i = 0;
   for (const concept of concepts) {
     if (derived) {
-      const { lookupKeys, keyOffsets } = derived;
-      for (let k = keyOffsets[i]!; k < keyOffsets[i + 1]!; k++) push(lookup, lookupKeys[k]!, concept);
+      for (let k = derived.keyOffsets[i]!; k < derived.keyOffsets[i + 1]!; k++) push(lookup, derived.lookupKeys[k]!, concept);
     } else {
       for (const key of conceptIndexKeys(concept)) push(lookup, key, concept);
     }

@@ -6,16 +6,13 @@
  * main thread then skips. The worker reads the file itself, so nothing but the results crosses
  * threads, and those are typed arrays (moved, not copied) and short strings.
  */
-import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ConceptRecord, PaperRecord } from '../../model.js';
 import { conceptIndexKeys } from '../lookup.js';
 import { PaperColumnsBuilder, type FieldColumns } from '../search-index.js';
-import { packageRoot } from '../../util/package-root.js';
+import { compiledSibling } from '../../util/package-root.js';
 import { RelatedColumnsBuilder, relatedLayout, type RelatedColumns, type RelatedLayout } from './related-lists.js';
 import { scanSnapshot, snapshotPath } from './snapshot.js';
 
@@ -134,7 +131,5 @@ export function deriveInWorker(dataDir: string): Promise<NodeDerivations | null>
 
 /** The compiled worker: beside this module in dist/, or dist/'s copy when running from src/ (tests); null when not built. */
 function loadWorkerFile(): string | null {
-  const here = fileURLToPath(import.meta.url);
-  const file = here.endsWith('.js') ? join(here, '..', 'load-worker.js') : join(packageRoot(), 'dist/src/store/memory/load-worker.js');
-  return existsSync(file) ? file : null;
+  return compiledSibling(import.meta.url, 'load-worker.js');
 }
