@@ -6,6 +6,12 @@ export interface LocalNeo4jOptions {
 /** JVM options the launcher runs with. */
 export const JVM_OPTS: readonly string[];
 
+/** Page cache in MiB when KG_NEO4J_PAGECACHE_MB does not say. */
+export const DEFAULT_PAGE_CACHE_MIB: number;
+
+/** The page cache to give Neo4j in MiB: `value` or $KG_NEO4J_PAGECACHE_MB, else the default; throws on a bad value. */
+export function pageCacheMiB(value?: string | number): number;
+
 /** Starts Neo4j in the background, or reuses the one recorded in `<dir>/launcher.json`. */
 export function startLocalNeo4j(
   options?: LocalNeo4jOptions & { log?: (line: string) => void; timeoutMs?: number },

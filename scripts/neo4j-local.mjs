@@ -28,22 +28,42 @@ const LIB_DIR = join(LAUNCHER_DIR, 'target/lib');
 const BUILD_STAMP = join(LAUNCHER_DIR, 'target/.launcher-built');
 const MAIN_CLASS = 'kg.neo4j.Launcher';
 const HOST = '127.0.0.1';
-/** JVM options; the page cache (256 MiB) is set by the launcher itself. */
+/** JVM options; the page cache (off the heap) is the launcher's argument, see pageCacheMiB. */
 export const JVM_OPTS = ['-Xms256m', '-Xmx1g', '-XX:+ExitOnOutOfMemoryError', '-Dfile.encoding=UTF-8'];
 const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 30_000;
 
 const defaultDir = () => process.env.KG_NEO4J_DIR ?? '.neo4j';
+/** Page cache when KG_NEO4J_PAGECACHE_MB does not say: enough for the test and sample graphs. */
+export const DEFAULT_PAGE_CACHE_MIB = 256;
+
+/**
+ * The page cache to give Neo4j, in MiB: `value` (or $KG_NEO4J_PAGECACHE_MB), else 256. Neo4j
+ * reads what its page cache does not hold through the operating system, so a graph larger than
+ * the cache answers more slowly (the 100k-paper bench graph's store is about 2.4 GB).
+ * @param {string | number | undefined} [value]
+ * @returns {number}
+ */
+export function pageCacheMiB(value = process.env.KG_NEO4J_PAGECACHE_MB) {
+  if (value === undefined || value === '') return DEFAULT_PAGE_CACHE_MIB;
+  const n = typeof value === 'number' ? value : /^\d+$/.test(String(value).trim()) ? Number(String(value).trim()) : NaN;
+  if (!Number.isSafeInteger(n) || n < 16) {
+    throw new Error(`KG_NEO4J_PAGECACHE_MB must be a whole number of MiB, at least 16 (got "${value}")`);
+  }
+  return n;
+}
 const stateFile = (dir) => join(dir, 'launcher.json');
 
 /**
  * Starts Neo4j in the background, or reuses the one recorded in `<dir>/launcher.json`.
  * @param {{ dir?: string, log?: (line: string) => void, timeoutMs?: number }} [options]
- *   `dir` (relative to the cwd) holds the data, the log and the state file.
+ *   `dir` (relative to the cwd) holds the data, the log and the state file. The page cache is
+ *   $KG_NEO4J_PAGECACHE_MB's (see pageCacheMiB); a Neo4j already running is reused as it is.
  * @returns {Promise<{ uri: string, pid: number, reused: boolean }>}
  */
 export async function startLocalNeo4j({ dir = defaultDir(), log = console.error, timeoutMs = START_TIMEOUT_MS } = {}) {
   dir = resolve(dir);
+  const pageCache = pageCacheMiB();
   const running = await statusLocalNeo4j({ dir });
   if (running) return { uri: running.uri, pid: running.pid, reused: true };
   if (readState(dir)) await stopLocalNeo4j({ dir });
@@ -60,7 +80,7 @@ export async function startLocalNeo4j({ dir = defaultDir(), log = console.error,
   const logFile = join(dir, 'neo4j.log');
   const fd = openSync(logFile, 'w');
   const classpath = [CLASSES_DIR, join(LIB_DIR, '*')].join(delimiter);
-  const child = spawn('java', [...JVM_OPTS, '-cp', classpath, MAIN_CLASS, String(port), join(dir, 'data')], {
+  const child = spawn('java', [...JVM_OPTS, '-cp', classpath, MAIN_CLASS, String(port), join(dir, 'data'), String(pageCache)], {
     cwd: dir,
     detached: true,
     stdio: ['ignore', fd, fd],
@@ -74,7 +94,7 @@ export async function startLocalNeo4j({ dir = defaultDir(), log = console.error,
   const uri = `bolt://${HOST}:${port}`;
   const shownLog = relative(process.cwd(), logFile) || logFile;
   const deadline = Date.now() + timeoutMs;
-  log(`starting Neo4j on ${uri} (log: ${shownLog})…`);
+  log(`starting Neo4j on ${uri} (page cache ${pageCache} MiB; log: ${shownLog})…`);
   for (;;) {
     if (exitCode !== undefined) {
       throw new Error(`Neo4j exited before it was ready (${exitCode}); ${shownLog}: ${logTail(logFile)}`);

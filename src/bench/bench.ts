@@ -449,6 +449,7 @@ async function neo4j(opts: Options): Promise<Neo4jHandle> {
     const dir = join(root, '.neo4j-bench');
     const { uri, reused } = await local.startLocalNeo4j({ dir, log: (l) => log(`  [neo4j] ${l}`) });
     void opts;
+    if (reused) log(`  [neo4j] reusing the Neo4j already running in ${dir}`);
     return { uri, stop: async () => void (reused ? undefined : await local.stopLocalNeo4j({ dir })) };
   } catch (error) {
     return { uri: null, reason: (error as Error).message, stop: async () => {} };

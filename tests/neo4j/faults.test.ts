@@ -181,8 +181,9 @@ if (!sharedUri || javaMissing) {
         const executor = new Executor({ uri: relayUri, user: 'neo4j', password: 'neo4j', database: 'neo4j' } satisfies Neo4jConnection);
         const contents = await dump(executor);
 
-        // A transient failure (the connection refused for a moment) is retried by the managed
-        // transaction, which then succeeds: the caller never sees it.
+        // A transient failure (the connection refused for a moment) is retried by the executor's
+        // read (an auto-commit query, retried on the driver's schedule), which then succeeds: the
+        // caller never sees it.
         const fresh = new Executor({ uri: relayUri, user: 'neo4j', password: 'neo4j', database: 'neo4j', maxRetryTimeMs: 10_000 });
         relay.refuseFor(700);
         const [[retried], retriedMs] = await timed(() => fresh.read<{ papers: number }>('stats'));

@@ -121,7 +121,7 @@ const SIMILAR_GROUP_LISTED = 2000;
 
 
 /** Papers completed with their mentions of the concepts not read, per query. */
-const SIMILAR_COMPLETE_BATCH = 500;
+const SIMILAR_COMPLETE_BATCH = 250;
 
 /** About what completing one paper costs, in papers of a concept list read instead. */
 const SIMILAR_COMPLETION_COST = 8;
@@ -918,11 +918,12 @@ export class Neo4jStore implements GraphStore {
     const sums = () => [...met.values()].map((m) => m.sum);
     /** Each paper's mentions of `among`, by paper id. */
     const mentionsAmong = async (ids: readonly string[], among: readonly string[]) => {
+      // The chunks are independent reads: sent together, the database works on them side by side.
       const found = new Map<string, string[]>();
-      for (const chunk of chunks(ids, SIMILAR_COMPLETE_BATCH)) {
-        const rows = await this.db.read<{ id: string; shared: string[] }>('mentions-of-papers-among', { ids: chunk, concepts: among });
-        for (const r of rows) found.set(r.id, r.shared);
-      }
+      const reads = chunks(ids, SIMILAR_COMPLETE_BATCH).map((chunk) =>
+        this.db.read<{ id: string; shared: string[] }>('mentions-of-papers-among', { ids: chunk, concepts: among }),
+      );
+      for (const rows of await Promise.all(reads)) for (const r of rows) found.set(r.id, r.shared);
       return found;
     };
     let floor = Number.NEGATIVE_INFINITY;
