@@ -111,6 +111,25 @@ describe('executor errors', () => {
     }
   });
 
+  it('retries a read that fails transiently while the retry time lasts (about 1 s, then twice as long), then reports it', async () => {
+    const timedRead = async (maxRetryTimeMs: number) => {
+      const executor = new Executor({ ...connection, maxRetryTimeMs });
+      const started = Date.now();
+      try {
+        await expect(executor.read('stats')).rejects.toBeInstanceOf(StoreUnavailableError);
+        return Date.now() - started;
+      } finally {
+        await executor.close();
+      }
+    };
+    // No retry time: the first refusal is the answer.
+    expect(await timedRead(0)).toBeLessThan(700);
+    // 1.5 s: one retry after 0.8-1.2 s; a second (1.6-2.4 s after that) would overrun it.
+    const once = await timedRead(1_500);
+    expect(once).toBeGreaterThanOrEqual(750);
+    expect(once).toBeLessThan(2_300);
+  });
+
   it('reports an unreachable server on ping as StoreUnavailableError', async () => {
     const executor = new Executor(connection);
     try {
