@@ -13,49 +13,15 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { packageRoot } from '../util/package-root.js';
 import { syntheticCorpusLines } from './generator.js';
 import { GraphqlClient, summarise, type GraphqlRequest, type LatencySummary } from './http-latency.js';
 import { freePort } from '../util/free-port.js';
-
-export const BENCH_USAGE = `npm run bench -- [options]
-  --sizes LIST       corpus sizes: 1k, 10k, 100k, any number, or "real" (data/ and ../shared/eval-data/) (default 1k,10k,100k)
-  --stores LIST      memory, neo4j (default both)
-  --requests N       timed requests per query (default 1000)
-  --warmup N         untimed requests per query first (default 100)
-  --seed N           synthetic corpus seed (default 7)
-  --incremental N    papers added to the ingested graph to time an incremental ingest (default 100; 0 skips)
-  --out FILE         JSON results (default bench-results/latest.json)
-  --work DIR         corpora and stores (default $TMPDIR/kg-bench)
-  --cpu-prof         run the ingest and server processes with --cpu-prof (profiles in bench-results/profiles/)
-  --heap-mb N        V8 heap limit of the ingest processes (default 12288: a 100k corpus needs more than Node's default)
-  --no-queries       measure ingest only
-  --reuse            measure the queries only, on the stores a previous run left in --work (no ingest;
-                     Neo4j must still hold that run's last corpus); results default to bench-results/reuse.json
-Neo4j: NEO4J_URI when set (its database is REPLACED), else a private local Neo4j in .neo4j-bench/
-(started and stopped by the bench); skipped with a message when neither is available.`;
-
-type StoreKind = 'memory' | 'neo4j';
-
-interface Options {
-  sizes: string[];
-  stores: StoreKind[];
-  requests: number;
-  warmup: number;
-  seed: number;
-  incremental: number;
-  out: string;
-  work: string;
-  cpuProf: boolean;
-  queries: boolean;
-  reuse: boolean;
-  heapMb: number;
-}
+import { benchOptions, BenchOptionError, BENCH_USAGE, parseSize, type Options, type StoreKind } from './options.js';
 
 interface ProcessUsage {
   maxRssBytes: number;
@@ -101,55 +67,6 @@ const cli = join(root, 'dist/src/cli.js');
 const probe = join(root, 'dist/src/bench/rss-probe.js');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const load = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
-
-function parseSize(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.trim());
-  if (!m) throw new Error(`bad size "${text}" (use e.g. 1k, 10k, 100k, 2500 or "real")`);
-  return Math.round(Number(m[1]) * (m[2]?.toLowerCase() === 'k' ? 1000 : m[2]?.toLowerCase() === 'm' ? 1_000_000 : 1));
-}
-
-function options(argv: string[]): Options {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      sizes: { type: 'string', default: '1k,10k,100k' },
-      stores: { type: 'string', default: 'memory,neo4j' },
-      requests: { type: 'string', default: '1000' },
-      warmup: { type: 'string', default: '100' },
-      seed: { type: 'string', default: '7' },
-      incremental: { type: 'string', default: '100' },
-      out: { type: 'string' },
-      work: { type: 'string', default: join(os.tmpdir(), 'kg-bench') },
-      'cpu-prof': { type: 'boolean', default: false },
-      'heap-mb': { type: 'string', default: '12288' },
-      'no-queries': { type: 'boolean', default: false },
-      reuse: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(`${BENCH_USAGE}\n`);
-    process.exit(0);
-  }
-  const stores = values.stores.split(',').map((s) => s.trim()) as StoreKind[];
-  for (const s of stores) if (s !== 'memory' && s !== 'neo4j') throw new Error(`--stores: unknown store "${s}"`);
-  const sizes = values.sizes.split(',').map((s) => s.trim());
-  for (const s of sizes) if (s !== 'real') parseSize(s);
-  return {
-    sizes,
-    stores,
-    requests: Number(values.requests),
-    warmup: Number(values.warmup),
-    seed: Number(values.seed),
-    incremental: Number(values.incremental),
-    out: resolve(values.out ?? join(root, values.reuse ? 'bench-results/reuse.json' : 'bench-results/latest.json')),
-    work: resolve(values.work),
-    cpuProf: values['cpu-prof'],
-    heapMb: Number(values['heap-mb']),
-    queries: !values['no-queries'],
-    reuse: values.reuse,
-  };
-}
 
 // ---- corpora ---------------------------------------------------------------------------
 
@@ -581,7 +498,11 @@ export function table(results: StoreResult[]): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const opts = options(argv);
+  const opts = benchOptions(argv, root);
+  if (opts === 'help') {
+    process.stdout.write(`${BENCH_USAGE}\n`);
+    return 0;
+  }
   if (!existsSync(cli) || !existsSync(probe)) throw new Error('run `npm run build` first (npm run bench does)');
   await mkdir(opts.work, { recursive: true });
   const started = new Date().toISOString();
@@ -640,6 +561,11 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
+    if (error instanceof BenchOptionError) {
+      log(`bench: ${error.message}\n\n${BENCH_USAGE}`);
+      process.exitCode = 2;
+      return;
+    }
     log(`bench: ${(error as Error)?.stack ?? String(error)}`);
     process.exitCode = 1;
   },
