@@ -6,11 +6,12 @@
  * subset inside the corpus it comes from. `--errors` lists each paper's false positives and
  * false negatives.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { access, constants, writeFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatErrors, formatReport, formatSummary, parseEvalJsonl, runEvaluation, summaryRows, type SummaryRow } from '../eval/index.js';
-import { readPaperFile } from '../ingest/read-files.js';
+import { InputError } from '../ingest/parse/index.js';
+import { readInputFile, readPaperFile } from '../ingest/read-files.js';
 
 export const EVAL_USAGE = 'kg eval FILE.jsonl... [--top N] [--corpus PAPERS] [--details OUT.json] [--errors]';
 
@@ -44,11 +45,21 @@ export async function runEval(args: string[]): Promise<number> {
     process.stderr.write(`error: eval needs at least one FILE\n\nUsage: ${EVAL_USAGE}\n`);
     return 2;
   }
+  // Every file is read and checked, and the details' folder found, before the first is evaluated:
+  // a mistake in the last argument does not cost the minutes the others take.
   const context = values.corpus ? await readPaperFile(values.corpus) : [];
+  const datasets: [string, ReturnType<typeof parseEvalJsonl>][] = [];
+  for (const file of positionals) datasets.push([file, parseEvalJsonl(new TextDecoder().decode(await readInputFile(file)), file)]);
+  if (values.details) {
+    try {
+      await access(dirname(values.details), constants.W_OK);
+    } catch {
+      throw new InputError(values.details, null, `cannot write the details there (no such folder, or not writable)`);
+    }
+  }
   const details: Record<string, unknown> = {};
   const summary: SummaryRow[] = [];
-  for (const file of positionals) {
-    const records = parseEvalJsonl(await readFile(file, 'utf8'), file);
+  for (const [file, records] of datasets) {
     const run = runEvaluation(records, top, context);
     const name = values.corpus ? `${basename(file)} (within ${basename(values.corpus)})` : basename(file);
     process.stdout.write(`${formatReport(name, run.report, run.timing)}\n`);

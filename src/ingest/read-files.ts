@@ -9,12 +9,7 @@ import { decodeInput, InputError, parsePapers, type InputFormat } from './parse/
  * InputError naming the file and line, and nothing from the file is returned.
  */
 export async function readPaperFile(path: string, format: InputFormat = 'auto'): Promise<PaperSource[]> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new InputError(path, null, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
+  const bytes = await readInputFile(path);
   const parsed = parsePapers(decodeInput(bytes, path), path, format);
   const source = basename(path);
   const seen = new Map<string, number>();
@@ -29,4 +24,13 @@ export async function readPaperFile(path: string, format: InputFormat = 'auto'):
     seen.set(paper.id, record.line);
     return paper;
   });
+}
+
+/** The bytes of an input file; an InputError naming it (and the system's code) when it cannot be read. */
+export async function readInputFile(path: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw new InputError(path, null, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
 }
