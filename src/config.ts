@@ -89,7 +89,7 @@ export interface Config {
     user: string;
     password: string;
     database: string;
-    /** How long a transaction that failed with a transient error is retried (NEO4J_MAX_RETRY_TIME_MS). */
+    /** How long a query that failed with a transient error is retried: reads by the executor, writes by the driver (NEO4J_MAX_RETRY_TIME_MS). */
     maxRetryTimeMs?: number;
     /** Connecting, and waiting for a pooled connection (NEO4J_CONNECTION_TIMEOUT_MS). */
     connectionTimeoutMs?: number;
