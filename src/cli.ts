@@ -10,7 +10,7 @@ import { looksLikeArxiv, readArxivBatches } from './ingest/arxiv-stream.js';
 import { ExtractionCacheFile } from './ingest/workers/extraction-cache.js';
 import { join } from 'node:path';
 import { InputError, type InputFormat } from './ingest/parse/index.js';
-import { EvalDataError } from './eval/dataset.js';
+import { EvalDataError } from './eval/index.js';
 import { readPaperFile } from './ingest/read-files.js';
 import type { PaperSource } from './ingest/build-graph.js';
 import { explainPapers, formatExplanation } from './ingest/explain.js';

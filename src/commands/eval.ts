@@ -9,8 +9,8 @@
 import { access, constants, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatErrors, formatReport, formatSummary, parseEvalJsonl, runEvaluation, summaryRows, type SummaryRow } from '../eval/index.js';
-import { InputError } from '../ingest/parse/index.js';
+import { formatErrors, formatReport, formatSummary, parseEvalJsonl, runEvaluation, summaryRows, type EvalRecord, type SummaryRow } from '../eval/index.js';
+import { decodeInput, InputError } from '../ingest/parse/index.js';
 import { readInputFile, readPaperFile } from '../ingest/read-files.js';
 
 export const EVAL_USAGE = 'kg eval FILE.jsonl... [--top N] [--corpus PAPERS] [--details OUT.json] [--errors]';
@@ -48,8 +48,8 @@ export async function runEval(args: string[]): Promise<number> {
   // Every file is read and checked, and the details' folder found, before the first is evaluated:
   // a mistake in the last argument does not cost the minutes the others take.
   const context = values.corpus ? await readPaperFile(values.corpus) : [];
-  const datasets: [string, ReturnType<typeof parseEvalJsonl>][] = [];
-  for (const file of positionals) datasets.push([file, parseEvalJsonl(new TextDecoder().decode(await readInputFile(file)), file)]);
+  const datasets: [string, EvalRecord[]][] = [];
+  for (const file of positionals) datasets.push([file, parseEvalJsonl(decodeInput(await readInputFile(file), file), file)]);
   if (values.details) {
     try {
       await access(dirname(values.details), constants.W_OK);

@@ -106,9 +106,9 @@ export function translateError(error: unknown, where: string, connection: Pick<N
 }
 
 /**
- * The one owner of Neo4j sessions. Runs a named query from `cypher/` in a managed read or write
- * transaction on the configured database, closes the session whatever happens, returns plain
- * objects and turns driver errors into ours.
+ * The one owner of Neo4j sessions. Runs a named query from `cypher/` on the configured database
+ * (a read as an auto-commit query, a write in a managed transaction), closes the session whatever
+ * happens, returns plain objects and turns driver errors into ours.
  *
  * Reads run as auto-commit queries: one round trip instead of a transaction's three (begin, run,
  * commit), which at 100,000 papers took a lookup from about 2.2 to 0.7 ms (median, warm). A read

@@ -120,7 +120,7 @@ const NEIGHBOURS_PER_CONCEPT_MAX = 100_000;
 const SIMILAR_GROUP_LISTED = 2000;
 
 
-/** Papers completed with their mentions of the concepts not read, per query. */
+/** Papers completed with their mentions of the concepts not read, per read (a batch's reads are sent together). */
 const SIMILAR_COMPLETE_BATCH = 250;
 
 /** About what completing one paper costs, in papers of a concept list read instead. */
